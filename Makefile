@@ -1,0 +1,36 @@
+# make serve: install, generate, serve at http://127.0.0.1:8000 with live reload.
+# make test:  the whole suite.   make site: the static site in site/.
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve site docs test golden clean
+
+$(INSTALLED): requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+docs: $(INSTALLED)
+	$(PY) scripts/build.py
+
+site: docs
+	$(VENV)/bin/mkdocs build --strict
+
+# The generator watches seeds/ and rewrites only the pages that changed; mkdocs serve reloads those.
+serve: docs
+	$(PY) scripts/build.py --watch & watcher=$$!; \
+	trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(INSTALLED)
+	$(VENV)/bin/pytest
+
+# Regenerate the golden Markdown tree after a deliberate change to the output; review the diff.
+golden: $(INSTALLED)
+	$(PY) scripts/build.py --seeds tests/fixtures/golden-seeds --out tests/golden
+
+clean:
+	rm -rf docs site $(VENV)

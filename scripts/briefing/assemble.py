@@ -1,0 +1,111 @@
+"""The reduce step: all Articles and the Config in, one Site out, with every cross-reference resolved. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .model import (Analyst, Appearance, Article, Config, Excerpt, PlacedQuote, PlacedReport, Person, Site,
+                    ThemePage)
+from .slugs import slugify, unique
+from .speakers import normalise_organisation
+
+
+def assemble(articles: list[Article], config: Config) -> Site:
+    articles = _unique_slugs(articles)
+    articles.sort(key=lambda a: (a.published or "", a.slug), reverse=True)
+    analyst_slug = _analyst_slugs(articles)
+    quotes, reports = [], []
+    for article in articles:
+        themes_of = {p.n: p.themes for p in article.paragraphs}
+        for index, quote in enumerate(article.quotes, 1):
+            themes = tuple(dict.fromkeys(t for n in quote.paragraphs for t in themes_of[n]))
+            speaker = analyst_slug.get(quote.speaker) if quote.speaker else None
+            quotes.append(PlacedQuote(article.slug, index, quote, speaker, themes))
+        reports += [PlacedReport(article.slug, r, analyst_slug[r.speaker]) for r in article.reported]
+    speakers_at = defaultdict(list)  # (article, paragraph) → analysts quoted there
+    for q in quotes:
+        for n in q.quote.paragraphs:
+            if q.speaker and q.speaker not in speakers_at[(q.article, n)]:
+                speakers_at[(q.article, n)].append(q.speaker)
+    all_themes = config.themes + (config.catch_all,)
+    theme_pages = tuple(_theme_page(t, articles, quotes, speakers_at) for t in all_themes)
+    analysts = _analysts(articles, analyst_slug, quotes, reports, config)
+    return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes))
+
+
+def _unique_slugs(articles: list[Article]) -> list[Article]:
+    """Two articles whose names slugify alike get distinct slugs, in file-name order, never one page."""
+    taken: set[str] = set()
+    return [replace(a, slug=unique(a.slug, taken)) for a in sorted(articles, key=lambda a: a.source_name)]
+
+
+def _analyst_slugs(articles: list[Article]) -> dict[str, str]:
+    """Full name → analyst slug. The same name in several articles is one analyst."""
+    names = sorted({name for a in articles for name in _speakers(a)})
+    taken: set[str] = set()
+    return {name: unique(slugify(name, fallback="analyst"), taken) for name in names}
+
+
+def _speakers(article: Article) -> list[str]:
+    return [q.speaker for q in article.quotes if q.speaker] + [r.speaker for r in article.reported]
+
+
+def _theme_page(theme, articles: list[Article], quotes: list[PlacedQuote], speakers_at) -> ThemePage:
+    excerpts, shared = [], Counter()
+    for article in articles:
+        for paragraph in article.paragraphs:
+            hit = next((h for h in paragraph.hits if h.theme == theme.slug), None)
+            if hit is None:
+                continue
+            excerpts.append(Excerpt(article.slug, paragraph, hit.spans, tuple(speakers_at[(article.slug, paragraph.n)])))
+            shared.update(t for t in paragraph.themes if t != theme.slug)
+    on_theme = tuple(q for q in quotes if theme.slug in q.themes)
+    analysts = tuple(dict.fromkeys(q.speaker for q in on_theme if q.speaker))
+    related = tuple(sorted(shared.items(), key=lambda item: (-item[1], item[0])))
+    return ThemePage(theme, tuple(excerpts), on_theme, analysts, related)
+
+
+def _analysts(articles, analyst_slug, quotes, reports, config: Config) -> tuple[Analyst, ...]:
+    overrides = dict(config.analyst_overrides)
+    people: dict[str, list[tuple[Article, Person]]] = defaultdict(list)
+    for article in articles:  # newest first, so the first appearance with a role is the latest
+        known = {p.name: p for p in article.people}
+        for name in dict.fromkeys(_speakers(article)):
+            people[name].append((article, known.get(name, Person(name))))
+    by_article = defaultdict(set)
+    for name, seen in people.items():
+        for article, _ in seen:
+            by_article[article.slug].add(analyst_slug[name])
+    quotes_by, reports_by = defaultdict(list), defaultdict(list)
+    for q in quotes:
+        quotes_by[q.speaker].append(q)
+    for r in reports:
+        reports_by[r.speaker].append(r)
+    themes_of = {(a.slug, p.n): p.themes for a in articles for p in a.paragraphs}
+    analysts = []
+    for name, seen in people.items():
+        slug = analyst_slug[name]
+        fix = overrides.get(name)
+        appearances = tuple(
+            Appearance(a.slug, p.role, normalise_organisation(p.organisation) if p.organisation else None)
+            for a, p in seen
+        )
+        role = next((x.role for x in appearances if x.role), None)
+        organisation = next((x.organisation for x in appearances if x.organisation), None)
+        own_quotes, own_reports = tuple(quotes_by[slug]), tuple(reports_by[slug])
+        theme_counts = Counter(t for q in own_quotes for t in q.themes)
+        theme_counts.update(t for r in own_reports for t in themes_of[(r.article, r.reported.paragraph)])
+        colleagues = sorted({other for a in appearances for other in by_article[a.article]} - {slug})
+        analysts.append(Analyst(
+            slug=slug,
+            name=(fix.name if fix and fix.name else name),
+            role=(fix.role if fix and fix.role else role),
+            organisation=(fix.organisation if fix and fix.organisation else organisation),
+            appearances=appearances,
+            quotes=own_quotes,
+            reported=own_reports,
+            themes=tuple(sorted(theme_counts.items(), key=lambda item: (-item[1], item[0]))),
+            colleagues=tuple(colleagues),
+        ))
+    return tuple(sorted(analysts, key=lambda a: (a.name.split()[-1].lower(), a.name.lower())))

@@ -1,0 +1,85 @@
+"""The build, in order: read every seed and the config, analyse each article, assemble the site, render, write.
+
+All data is gathered and checked before anything is written, so a failed build leaves docs/ as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .analyse import analyse
+from .assemble import assemble
+from .config import load_config
+from .reader import read_seeds
+from .render import render
+from .themes import ThemeMatcher
+from .writer import WriteError, write_tree
+
+
+def build(seed_dir: Path, out_dir: Path) -> tuple[list[str], str]:
+    """(problems, summary line). With any problem, nothing is written."""
+    started = time.perf_counter()
+    # Phase 1: gather and check everything.
+    sources, problems = read_seeds(seed_dir)
+    config, config_problems = load_config(seed_dir)
+    problems += config_problems
+    if not sources and not problems:
+        problems.append(f"{seed_dir.name}/: no articles (*.txt files) to build")
+    if problems:
+        return problems, ""
+    matcher = ThemeMatcher(config.themes)
+    articles = [analyse(source, config, matcher) for source in sources]
+    site = assemble(articles, config)
+    files = render(site)
+    # Phase 2: write.
+    try:
+        written, removed = write_tree(out_dir, files)
+    except WriteError as error:
+        return [str(error)], ""
+    seconds = time.perf_counter() - started
+    summary = (f"Done: {len(site.articles)} articles, {len(site.themes)} themes, {len(site.analysts)} analysts, "
+               f"{len(site.quotes)} quotes; {written} files written, {removed} removed in {out_dir} "
+               f"in {seconds:.2f} s")
+    return [], summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate the briefing site's Markdown from seeds/.")
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles and themes.yml")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="folder to write the Markdown into")
+    parser.add_argument("--watch", action="store_true", help="rebuild whenever a file in the seeds folder changes")
+    args = parser.parse_args(argv)
+    if args.watch:
+        return _watch(args.seeds, args.out)
+    return _report(*build(args.seeds, args.out), args.out)
+
+
+def _report(problems: list[str], summary: str, out_dir: Path) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"Build failed: {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
+              f"{out_dir} left unchanged.", file=sys.stderr)
+        return 1
+    print(summary, flush=True)
+    return 0
+
+
+def _watch(seed_dir: Path, out_dir: Path, interval: float = 0.5) -> int:
+    """Poll the seeds folder and rebuild on any change; polling needs no extra dependency and works everywhere."""
+    def snapshot():
+        return sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in seed_dir.glob("*") if p.is_file())
+
+    seen = None
+    try:
+        while True:
+            current = snapshot()
+            if current != seen:
+                seen = current
+                _report(*build(seed_dir, out_dir), out_dir)
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return 0

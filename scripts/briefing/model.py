@@ -1,0 +1,209 @@
+"""The records that flow through the pipeline: small, frozen, built once and complete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How a quote found its speaker. Everything but "explicit" is an inference a reader should see marked.
+EXPLICIT = "explicit"
+PRONOUN = "pronoun"
+DESCRIPTOR = "descriptor"
+CONTINUATION = "continuation"
+LOOK_AHEAD = "look-ahead"
+UNATTRIBUTED = "unattributed"
+OVERRIDE = "override"
+INFERRED_METHODS = frozenset({PRONOUN, DESCRIPTOR, CONTINUATION, LOOK_AHEAD})
+
+
+@dataclass(frozen=True)
+class Source:
+    """One seed file as read from disk: its name, front matter and paragraphs."""
+
+    name: str  # file name inside seeds/, used in messages
+    meta: tuple[tuple[str, object], ...]
+    paragraphs: tuple[str, ...]
+
+    def get(self, key: str, default=None):
+        return dict(self.meta).get(key, default)
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    title: str
+    description: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnalystOverride:
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteOverride:
+    article: str
+    paragraph: int
+    speaker: str | None  # an analyst's full name, or None for "nobody"
+
+
+@dataclass(frozen=True)
+class Config:
+    themes: tuple[Theme, ...]
+    catch_all: Theme
+    analyst_overrides: tuple[tuple[str, AnalystOverride], ...] = ()  # keyed by detected name
+    quote_overrides: tuple[QuoteOverride, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A speaker as introduced in one article."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    method: str
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class QuotePart:
+    """The words of a quote inside one paragraph: text == paragraph[start:end]."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    parts: tuple[QuotePart, ...]
+    speaker: str | None  # full name of a Person in the same article
+    attribution: Attribution
+
+    @property
+    def paragraphs(self) -> tuple[int, ...]:
+        return tuple(sorted({p.paragraph for p in self.parts}))
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Reported speech: a sentence in which a person says something without quotation marks."""
+
+    paragraph: int
+    text: str
+    speaker: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """A theme matched in a paragraph, with the character spans of the matched terms."""
+
+    theme: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    n: int
+    text: str
+    hits: tuple[ThemeHit, ...]
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return tuple(h.theme for h in self.hits)
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    source_name: str
+    title: str
+    source: str | None
+    published: str | None
+    url: str | None
+    author: str | None
+    paragraphs: tuple[Paragraph, ...]
+    people: tuple[Person, ...]  # speakers, in order of first appearance
+    quotes: tuple[Quote, ...]
+    reported: tuple[Reported, ...]
+
+
+# The assembled site: every relation a page shows, computed once across all articles.
+
+
+@dataclass(frozen=True)
+class PlacedQuote:
+    """A quote in the corpus: its article, its 1-based index there, its speaker's analyst slug, its themes."""
+
+    article: str
+    index: int
+    quote: Quote
+    speaker: str | None
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlacedReport:
+    article: str
+    reported: Reported
+    speaker: str
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    article: str
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...]  # the matched terms to mark
+    speakers: tuple[str, ...]  # analysts quoted in this paragraph
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    theme: Theme
+    excerpts: tuple[Excerpt, ...]
+    quotes: tuple[PlacedQuote, ...]
+    analysts: tuple[str, ...]
+    related: tuple[tuple[str, int], ...]  # (theme slug, paragraphs shared), most shared first
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """How an analyst was introduced in one article."""
+
+    article: str
+    role: str | None
+    organisation: str | None
+
+
+@dataclass(frozen=True)
+class Analyst:
+    slug: str
+    name: str
+    role: str | None  # from the latest article that gives one
+    organisation: str | None
+    appearances: tuple[Appearance, ...]
+    quotes: tuple[PlacedQuote, ...]
+    reported: tuple[PlacedReport, ...]
+    themes: tuple[tuple[str, int], ...]  # (theme slug, quotes and reports on it)
+    colleagues: tuple[str, ...]  # other analysts quoted in the same articles
+
+
+@dataclass(frozen=True)
+class Site:
+    articles: tuple[Article, ...]  # newest first
+    themes: tuple[ThemePage, ...]  # config order, catch-all last
+    analysts: tuple[Analyst, ...]  # by name
+    quotes: tuple[PlacedQuote, ...]

@@ -1,0 +1,484 @@
+"""Direct quotes and reported speech in one article, each attributed to a speaker with its method and cue.
+
+Three passes over the paragraphs, all pure:
+1. find quoted spans from the quotation marks (curly, straight, '' and guillemets; single quotes nest inside);
+2. find each span's cue: a speech verb and its subject before or after the span, in the same sentence;
+3. walk in reading order, resolving every subject against the people met so far (names, surnames,
+   pronouns, descriptors) and inferring speakers for bare quotes (continuation, look-ahead).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import speakers
+from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person,
+                    Quote, QuotePart, Reported)
+from .speakers import Mention
+
+_SPEECH_VERBS = (
+    "say|says|said|saying|tell|tells|told|telling|explain|explains|explained|explaining|add|adds|added|adding|"
+    "warn|warns|warned|warning|argue|argues|argued|arguing|note|notes|noted|noting|insist|insists|insisted|"
+    "write|writes|wrote|claim|claims|claimed|state|states|stated|declare|declares|declared|comment|comments|"
+    "commented|stress|stresses|stressed|continue|continues|continued|conclude|concludes|concluded|reply|replies|"
+    "replied|respond|responds|responded|ask|asks|asked|urge|urges|urged|announce|announces|announced|"
+    "acknowledge|acknowledges|acknowledged|admit|admits|admitted|observe|observes|observed|recall|recalls|"
+    "recalled|caution|cautions|cautioned|suggest|suggests|suggested|predict|predicts|predicted|remark|"
+    "remarks|remarked|agree|agrees|agreed|counter|counters|countered|concede|concedes|conceded|maintain|"
+    "maintains|maintained|point(?:s|ed)? out|went on|goes on|emphasi[sz]e[sd]?|confirm|confirms|confirmed|"
+    "joke|jokes|joked|complain|complains|complained|boast|boasts|boasted|tweet|tweets|tweeted|posted|wrote|recounted|recounts|reiterated|reiterates|assured|assures|"
+    "according to"
+)
+# Verbs that frame a partial quote in the words before it ("called the deal 'a disaster'"), never after it.
+_FRAMING_VERBS = (
+    "describe|describes|described|call|calls|called(?!\\s+(?:on|for|off|in|up)\\b)|dismiss|dismisses|dismissed|"
+    "accuse|accuses|accused|deny|denies|denied|believe|believes|believed|think|thinks|thought|reckon|reckons|"
+    "reckoned|branded|brands|labelled|hailed|praised|"
+    "criticised|criticized|condemned|insisted|promised|vowed"
+)
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
+_LEADING_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_FRAMING_VERBS})\b", re.I)
+_REPORTING_VERB = re.compile(
+    r"\b(?:says|said|tells|told|explains|explained|argues|argued|warns|warned|notes|noted|insists|insisted|"
+    r"claims|claimed|adds|added|stresses|stressed|believes|believed|suggests|suggested|predicts|predicted|"
+    r"denies|denied|admits|admitted|thinks|acknowledges|acknowledged|maintains|maintained)\b"
+)
+# Quotation marks. '' is a double mark typed as two apostrophes; single quotes are left alone so that
+# apostrophes and nested quotes stay inside the quote around them.
+_MARK = re.compile(r"''|[\"“”„«»]")
+_OPENING_GLYPHS, _CLOSING_GLYPHS = "“„«", "”»"
+_OPEN_BEFORE = set("([{—–-/‘'")
+_CLOSE_AFTER = set(".,;:!?)]}—–-…’'")
+# Sentence ends: punctuation, optional closing marks, space, then something that can start a sentence.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»]*\s+(?=[\"“‘'«(\[]?[^\W_a-z])")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+                  "det", "rev", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "mt", "ft", "u.s", "u.k", "e.g",
+                  "i.e", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+                  "nov", "dec"}
+# A quote this short with no speech cue is a scare quote ("no-limits partnership"), not speech.
+_MIN_BARE_WORDS = 6
+# A partial quote this many words after its verb belongs to the writer ("says automation … a "metro-style" service").
+_MAX_PARTIAL_GAP = 12
+_SCARE_MARKER = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|termed|what (?:he|she|they) calls?)\s*$", re.I)
+# A sentence that hands the previous quote to a named person.
+_VIEW_OF = re.compile(r"(?:That|This|Those|These|Such) (?:was|is|were|are) (?:the |a )?(?:view|verdict|assessment|"
+                      r"warning|message|words?|argument|opinion|conclusion|reaction|take) (?:of|from) ")
+# A subject longer than this, between a quote and its verb, is a new clause, not a cue.
+_MAX_SUBJECT_TOKENS = 9
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quoted span in one paragraph: the words are text[start:end]; outer covers the marks too."""
+
+    paragraph: int
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    opened: bool  # False when the opening mark is missing
+    closed: bool  # False when the quote runs to the end of the paragraph without closing
+
+
+@dataclass(frozen=True)
+class Cue:
+    mention: Mention | None
+    text: str
+    verb_first: bool = False
+
+
+def quoted_spans(text: str, paragraph: int) -> list[Span]:
+    """The quoted spans of one paragraph, pairing marks by glyph and by the characters around them."""
+    spans: list[Span] = []
+    open_at: tuple[int, int] | None = None  # (mark start, mark end)
+    for match in _MARK.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        can_open = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+        can_close = not before.isspace() and (after.isspace() or after in _CLOSE_AFTER)
+        glyph = match.group()
+        if can_open and not can_close:
+            opens = True
+        elif can_close and not can_open:
+            opens = False
+        elif glyph in _OPENING_GLYPHS:
+            opens = True
+        elif glyph in _CLOSING_GLYPHS:
+            opens = False
+        else:
+            opens = open_at is None
+        if opens:
+            if open_at is not None:  # a new quote opens before the last one closed: close it at the gap
+                spans.append(_span(text, paragraph, open_at, None, start))
+            open_at = (start, end)
+        elif open_at is not None:
+            spans.append(_span(text, paragraph, open_at, (start, end), start))
+            open_at = None
+        elif not spans and text[:start].strip():
+            # A closing mark with no opening: the quote began at the paragraph start, mark missing.
+            spans.append(Span(paragraph, 0, _trim_end(text, start), 0, end, opened=False, closed=True))
+    if open_at is not None:
+        spans.append(_span(text, paragraph, open_at, None, len(text)))
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _span(text, paragraph, open_mark, close_mark, stop) -> Span:
+    start = open_mark[1]
+    end = _trim_end(text, stop)
+    outer_end = close_mark[1] if close_mark else end
+    return Span(paragraph, start, end, open_mark[0], outer_end, opened=True, closed=close_mark is not None)
+
+
+def _trim_end(text: str, stop: int) -> int:
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    return stop
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences begin, skipping abbreviations ('Mr.') and initials ('Janet L. Yellen')."""
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        word = re.search(r"([\w.]+)[.!?…]*$", text[: match.start() + 1])
+        token = (word.group(1) if word else "").rstrip(".").lower()
+        if text[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
+    """A cue after the closing mark: '," Dalton says.', '," says X, role.', '," she explains.'"""
+    region = text[span.outer_end:stop]
+    body = region.lstrip(" ,—–-)")
+    body = _MARK.split(body)[0]
+    words_end = body.rstrip(" ,.;:!?")
+    if not words_end:
+        return None
+    verb = _VERB.match(words_end)
+    if verb:
+        mention = speakers.subject_after_verb(words_end[verb.end():])
+        return Cue(mention, _clip(words_end), verb_first=True) if mention else None
+    verb = _VERB.search(words_end)
+    if not verb:
+        return None
+    subject = words_end[: verb.start()]
+    if len(subject.split()) > _MAX_SUBJECT_TOKENS and not subject.rstrip().endswith(","):
+        return None
+    rest = words_end[verb.end():]
+    quote_text = text[span.start:span.end].rstrip()
+    # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
+    # by a new sentence, unless all that follows is a short cue ('"… done." he said.').
+    if quote_text.endswith((".", "…")) and len(rest.split()) > 4:
+        return None
+    mention = speakers.subject_before_verb(subject)
+    return Cue(mention, _clip(words_end)) if mention else None
+
+
+def _leading_cue(text: str, span: Span, floor: int) -> Cue | None:
+    """A cue before the opening mark in the same sentence: 'Ms Hewitt said: "', 'called it "'."""
+    region = text[floor:span.outer_start]
+    according = re.search(r"\b[Aa]ccording to\s+(.+?)[,:]?\s*$", region)
+    if according:
+        mention = speakers.subject_after_verb(according.group(1))
+        return Cue(mention, according.group(0).strip(" ,:"), verb_first=True) if mention else None
+    verbs = list(_LEADING_VERB.finditer(region))
+    if not verbs:
+        # 'Sorensen was unmoved: "…"': a colon after a short clause whose subject is a name.
+        if region.rstrip().endswith(":") and len(region.split()) <= 8:
+            mention = speakers.subject_after_verb(region)
+            if mention and mention.kind in ("name", "surname"):
+                return Cue(mention, region.strip(" :"))
+        return None
+    verb = verbs[-1]
+    words_between = len(region[verb.end():].split())
+    quote_words = len(text[span.start:span.end].split())
+    # A partial quote far from its verb is the writer's phrase inside reported speech, not the speaker's.
+    if words_between > _MAX_PARTIAL_GAP and not region.rstrip().endswith((":", ",")) and quote_words < _MIN_BARE_WORDS:
+        return None
+    subject = region[: verb.start()]
+    # '… told the Courier X, and accused the council of "…"': a coordinated verb shares the first one's subject.
+    if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", subject):
+        verb = verbs[0]
+        subject = region[: verb.start()]
+    if not subject.strip():
+        return None
+    mention = speakers.subject_before_verb(subject)
+    if mention is None:
+        return None
+    cue_start = subject.rfind(mention.text) if mention.text in subject else verb.start()
+    return Cue(mention, _clip(region[cue_start:]))
+
+
+def _clip(cue: str, max_words: int = 14) -> str:
+    words = cue.strip(" ,:").split()
+    return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+
+
+class _Cast:
+    """The people of one article: where each is mentioned, their gender where the text shows it, who spoke last."""
+
+    def __init__(self, paragraphs: tuple[str, ...], spans: list[list[Span]]):
+        self.paragraphs = paragraphs
+        self.people: dict[str, Person] = {}
+        self.speakers: list[str] = []  # in order of speaking, most recent last
+        self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
+        self.gender: dict[str, str] = {}
+        self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
+        titled, spans_of_names = set(), set()
+        for n, text in enumerate(paragraphs, 1):
+            for off, end, mention in speakers.name_mentions(text):
+                self.registry.append((n, off, mention.name))
+                spans_of_names.update((n, i) for i in range(off, end))
+                self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
+                if mention.gender:
+                    self.gender.setdefault(mention.name, mention.gender)
+                first = mention.text.split()[0].lower().rstrip(".")
+                if mention.role or first in speakers.HONORIFICS:
+                    titled.add(mention.name)
+        self.mentions = self._mentions_outside_quotes(spans)
+        # A name is a person's if it has a title, or if its surname is used alone and none of its words is
+        # also a common word of the article: "Public Health" fails where "health" is written in lowercase.
+        lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
+        alone = {name for n, off, name in self.mentions if (n, off) not in spans_of_names}
+        self.person_like = titled | {name for name in alone if not any(w.lower() in lowercase for w in name.split())}
+        self._infer_gender()
+
+    def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
+        """The full name that partial ('Dalton', 'Ó Briain') ends, preferring the latest one before where."""
+        tail = partial.split()
+        fits = [r for r in self.registry if r[2].split()[-len(tail):] == tail]
+        fits += [(0, 0, n) for n in self.people if n.split()[-len(tail):] == tail]
+        if not fits:
+            return None
+        earlier = [r for r in fits if where is None or (r[0], r[1]) <= where]
+        return max(earlier or fits, key=lambda r: (r[0], r[1]) if earlier else (0, 0))[2]
+
+    def _mentions_outside_quotes(self, spans) -> list[tuple[int, int, str]]:
+        surnames = {name.split()[-1] for _, _, name in self.registry}
+        found = []
+        for n, text in enumerate(self.paragraphs, 1):
+            inside = [(s.outer_start, s.outer_end) for s in spans[n - 1]]
+            for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
+                word = speakers.strip_possessive(match.group())
+                if word in surnames and not any(a <= match.start() < b for a, b in inside):
+                    name = self._full_name(word, (n, match.start()))
+                    if name:
+                        found.append((n, match.start(), name))
+        return found
+
+    def _infer_gender(self) -> None:
+        """A person alone in a sentence, followed there by 'he/his' or 'she/her', has that gender."""
+        by_sentence: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        for n, off, name in self.mentions:
+            starts = sentence_starts(self.paragraphs[n - 1])
+            begin = max(s for s in starts if s <= off)
+            by_sentence.setdefault((n, begin), []).append((off, name))
+        for (n, begin), names in by_sentence.items():
+            if len({name for _, name in names}) != 1:
+                continue
+            text = self.paragraphs[n - 1]
+            starts = sentence_starts(text) + [len(text)]
+            end = min(s for s in starts if s > begin)
+            after = _MARK.split(text[names[0][0]:end])[0].lower()
+            male = len(re.findall(r"\b(?:he|his|him)\b", after))
+            female = len(re.findall(r"\b(?:she|her|hers)\b", after))
+            if male != female:
+                self.gender.setdefault(names[0][1], "m" if male > female else "f")
+
+    def resolve(self, mention: Mention | None, where: tuple[int, int], nearby: str = "") -> tuple[str | None, str]:
+        """(speaker name or None, method) for a mention at (paragraph, offset)."""
+        if mention is None or mention.kind == "other":
+            return None, EXPLICIT
+        if mention.kind in ("name", "surname"):
+            full = self._full_name(mention.name, where)
+            if full is None:
+                first = mention.text.split()[0]
+                honorific = first if mention.kind == "surname" and first != mention.name else ""
+                full = f"{honorific} {mention.name}".strip()
+            return self._meet(full, mention), EXPLICIT
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.gender, where, nearby), PRONOUN
+        return self._describe(mention.descriptor), DESCRIPTOR
+
+    def _meet(self, name: str, mention: Mention) -> str:
+        person = self.people.get(name)
+        role = (person.role if person else None) or mention.role
+        org = (person.organisation if person else None) or mention.organisation
+        self.people[name] = Person(name=name, role=role, organisation=org)
+        self.about.setdefault(name, set()).update(speakers.described_words(mention))
+        if mention.gender:
+            self.gender.setdefault(name, mention.gender)
+        return name
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        return self.gender.get(name, gender) == gender
+
+    def _pronoun(self, gender: str | None, where: tuple[int, int], nearby: str) -> str | None:
+        # A name earlier in the same sentence binds the pronoun ("Mr Blair praised …, which he said …").
+        for word in reversed(re.findall(r"[^\W\d_][\w’'\-]*", nearby)):
+            full = self._full_name(speakers.strip_possessive(word), where) if word[0].isupper() else None
+            if full and self._fits(full, gender):
+                return self._meet(full, Mention(kind="name", text=full, name=full))
+        # Otherwise the person mentioned last, outside quotes, who can be "he" or "she".
+        for n, off, name in reversed(self.mentions):
+            if (n, off) < where and n >= where[0] - 2 and self._fits(name, gender) and (
+                    name in self.people or name in self.person_like):
+                return self._meet(name, Mention(kind="name", text=name, name=name))
+        for name in reversed(self.speakers):
+            if self._fits(name, gender):
+                return name
+        return None
+
+    def _describe(self, words: tuple[str, ...]) -> str | None:
+        def fits(name: str) -> bool:
+            about = self.about.get(name, set())
+            return all(w in about or w.rstrip("s") in about for w in words)
+
+        met = [name for name in self.people if fits(name)]
+        if len(met) == 1:
+            return met[0]
+        spoken = [n for n in reversed(self.speakers) if n in met]
+        if spoken:
+            return spoken[0]
+        introduced = list(dict.fromkeys(name for _, _, name in self.registry if fits(name)))
+        return introduced[0] if len(introduced) == 1 else None
+
+    def spoke(self, name: str | None) -> None:
+        if name:
+            if name in self.speakers:
+                self.speakers.remove(name)
+            self.speakers.append(name)
+
+
+@dataclass(frozen=True)
+class _Found:
+    spans: tuple[Span, ...]
+    cue: Cue | None
+    sentence_floor: int  # where the cue's sentence starts, for pronoun binding
+
+
+def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quote, ...], tuple[Reported, ...]]:
+    """The speakers, quotes and reported speech of an article whose paragraphs are numbered from 1."""
+    spans = [quoted_spans(text, n) for n, text in enumerate(paragraphs, 1)]
+    units = _join_multi_paragraph([_find_quotes(text, s) for text, s in zip(paragraphs, spans)])
+    cast = _Cast(paragraphs, spans)
+    quotes: list[Quote] = []
+    reported: list[Reported] = []
+    order: list[str] = []
+    for n, text in enumerate(paragraphs, 1):
+        events = [(u.spans[0].outer_start, 1, u) for u in units if u.spans[0].paragraph == n]
+        events += [(start, 0, r) for start, r in _reported_candidates(text)]
+        for start, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
+            if kind == 0:
+                sentence, subject, cue_text = item
+                name, method = cast.resolve(subject, (n, start), "")
+                if name:
+                    cast.spoke(name)
+                    reported.append(Reported(paragraph=n, text=sentence, speaker=name, cue=cue_text))
+            else:
+                quotes.append(_attribute(item, units, quotes, cast, paragraphs))
+                name = quotes[-1].speaker
+            if name and name not in order:
+                order.append(name)
+    return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported)
+
+
+def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:
+    starts = sentence_starts(text)
+    found = []
+    for i, span in enumerate(spans):
+        previous_end = spans[i - 1].outer_end if i else 0
+        floor = max([s for s in starts if s <= span.outer_start] + [previous_end])
+        following = [s for s in starts if s > span.outer_end] + [len(text)]
+        stop = min([following[0]] + ([spans[i + 1].outer_start] if i + 1 < len(spans) else []))
+        words = text[span.start:span.end]
+        if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
+            continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
+        cue = (_leading_cue(text, span, floor) if span.opened else None) or _trailing_cue(text, span, stop)
+        if not span.opened and cue is None:
+            continue  # a stray closing mark, not a quote
+        sentence_like = words[:1].isupper() and words.rstrip(" ,").endswith((".", "!", "?", "…"))
+        if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like:
+            continue  # a scare quote
+        found.append(_Found((span,), cue, floor))
+    return found
+
+
+def _join_multi_paragraph(found_by_paragraph: list[list[_Found]]) -> list[_Found]:
+    """A quote left open at a paragraph's end continues in the next paragraph that opens with a quote."""
+    units: list[_Found] = []
+    for found in found_by_paragraph:
+        for item in found:
+            last = units[-1] if units else None
+            span = item.spans[0]
+            if (last and not last.spans[-1].closed and last.spans[-1].paragraph == span.paragraph - 1
+                    and span.outer_start == 0):
+                units[-1] = _Found(last.spans + item.spans, last.cue or item.cue, last.sentence_floor)
+            else:
+                units.append(item)
+    return units
+
+
+def _attribute(unit: _Found, units: list[_Found], done: list[Quote], cast: _Cast, paragraphs) -> Quote:
+    first = unit.spans[0]
+    parts = tuple(QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end])
+                  for s in unit.spans)
+    if unit.cue is not None:
+        text = paragraphs[first.paragraph - 1]
+        nearby = text[unit.sentence_floor:first.outer_start] if not unit.cue.verb_first else ""
+        name, method = cast.resolve(unit.cue.mention, (first.paragraph, first.outer_start), nearby)
+        cast.spoke(name)
+        return Quote(parts, name, Attribution(method, unit.cue.text))
+    last_paragraph = unit.spans[-1].paragraph
+    following_paragraph = paragraphs[last_paragraph] if last_paragraph < len(paragraphs) else ""
+    # The next paragraph hands the quote over: 'That was the view of Sunita Bhattacharjee, who …'
+    view = _VIEW_OF.match(following_paragraph)
+    if view:
+        mention = speakers.subject_after_verb(following_paragraph[view.end():])
+        if mention and mention.kind in ("name", "surname"):
+            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
+            return Quote(parts, name, Attribution(LOOK_AHEAD, _clip(following_paragraph[: view.end()] + mention.text)))
+    previous = done[-1] if done else None
+    # Continuation: a bare quote right after a quote by a known speaker, in the same or the previous paragraph.
+    if previous and previous.speaker and previous.paragraphs[-1] >= first.paragraph - 1:
+        return Quote(parts, previous.speaker, Attribution(CONTINUATION, previous.attribution.cue))
+    # Look-ahead: the cue sits with the next quote, in this paragraph or the next one ...
+    position = units.index(unit)
+    following = units[position + 1] if position + 1 < len(units) else None
+    if following and following.cue and following.spans[0].paragraph <= last_paragraph + 1:
+        nxt = following.spans[0]
+        name, method = cast.resolve(following.cue.mention, (nxt.paragraph, nxt.outer_start))
+        if name and method == EXPLICIT:
+            return Quote(parts, name, Attribution(LOOK_AHEAD, following.cue.text))
+    # ... or opens the next paragraph: 'That was how Desmond Fairweather described the bill.'
+    if last_paragraph < len(paragraphs) and not (following and following.spans[0].paragraph == last_paragraph + 1):
+        opening = paragraphs[last_paragraph][: (sentence_starts(paragraphs[last_paragraph]) + [None])[1]]
+        verb = _LEADING_VERB.search(opening)
+        mention = speakers.subject_before_verb(opening[: verb.start()]) if verb else None
+        if mention and mention.kind in ("name", "surname"):
+            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
+            return Quote(parts, name, Attribution(LOOK_AHEAD, _clip(opening[: verb.end()])))
+    return Quote(parts, None, Attribution(UNATTRIBUTED, None))
+
+
+def _reported_candidates(text: str):
+    """(offset, (sentence, subject mention, cue)) for sentences without quotation marks that report speech."""
+    starts = sentence_starts(text) + [len(text)]
+    for begin, end in zip(starts, starts[1:]):
+        sentence = text[begin:end].strip()
+        if not sentence or _MARK.search(sentence):
+            continue
+        verb = _REPORTING_VERB.search(sentence)
+        if not verb or verb.start() == 0:
+            continue
+        subject = speakers.subject_before_verb(sentence[: verb.start()])
+        if subject is None or subject.kind == "other":
+            continue
+        # The subject must be the sentence's own, not a noun deep inside an earlier clause.
+        if len(sentence[: verb.start()].split()) > 14 and not sentence[: verb.start()].rstrip().endswith(","):
+            continue
+        cue = sentence[: verb.end()].strip()
+        yield begin, (sentence, subject, cue)

@@ -1,0 +1,72 @@
+"""The one place where slugs, page paths, anchors and links are made.
+
+Invariants:
+- a slug is lowercase ASCII letters, digits and single hyphens, never empty;
+- a page path is relative to docs/, uses "/" and ends in ".md" (MkDocs maps a/b.md to /a/b/);
+- an anchor is the HTML id inside a page, without "#";
+- a link is a relative path from one page path to another (plus "#anchor"), as MkDocs validates it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from slugify import slugify as _slugify
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+HOME = "index.md"
+ARTICLES = "articles/index.md"
+THEMES = "themes/index.md"
+ANALYSTS = "analysts/index.md"
+CORPUS_JSON = "data/corpus.json"
+CORPUS_SCHEMA = "data/corpus.schema.json"
+
+
+def slugify(text: str, fallback: str = "untitled") -> str:
+    """Lowercase ASCII slug; unicode is transliterated, anything else dropped."""
+    slug = _slugify(text or "", max_length=80, word_boundary=True)
+    return slug or fallback
+
+
+def unique(slug: str, taken: set[str]) -> str:
+    """slug, or slug-2, slug-3 … whichever is not yet taken; adds it to taken."""
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def article_page(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def theme_page(slug: str) -> str:
+    return f"themes/{slug}.md"
+
+
+def analyst_page(slug: str) -> str:
+    return f"analysts/{slug}.md"
+
+
+def paragraph_anchor(n: int) -> str:
+    """The id of paragraph n on its article page: p-1, p-2, …"""
+    return f"p-{n}"
+
+
+def excerpt_anchor(article: str, n: int) -> str:
+    """The id of paragraph n of an article where it is excerpted on a theme page."""
+    return f"{article}-p-{n}"
+
+
+def quote_anchor(article: str, index: int) -> str:
+    """The id of an article's index-th quote (1-based) on its speaker's profile."""
+    return f"{article}-q-{index}"
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel

@@ -1,0 +1,334 @@
+"""Who a cue points at: person names, pronouns and descriptors, and the appositive that gives role and organisation.
+
+Pure functions of text. Rule data sits at the top; each set says why it exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Honorifics carry a gender, which is all the pronoun resolver knows about a person.
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "dame": "f", "lady": "f", "dr": None, "dr.": None, "prof": None, "prof.": None,
+    "professor": None,
+}
+# Titles that stand before a name ("Fed Chair Janet L. Yellen", "Sen. Ada Park"): not part of the name.
+TITLES = {
+    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "governor", "president", "chair",
+    "chairman", "chairwoman", "chairperson", "chancellor", "minister", "secretary", "general", "gen.",
+    "col.", "colonel", "capt.", "captain", "judge", "justice", "rev.", "reverend", "father", "mayor",
+    "commissioner", "director", "chief", "ceo", "inspector", "det.", "detective", "sgt.", "sergeant",
+    "officer", "coach", "ambassador", "premier", "pm", "prime", "deputy", "vice", "king", "queen",
+    "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "analyst", "economist", "correspondent", "editor", "professor", "attorney", "lt.", "lieutenant",
+    "superintendent", "councillor", "councilor", "alderman", "admiral", "marshal", "dean", "sheriff",
+}
+# Capitalised words that begin sentences or clauses but never a name.
+NOT_NAMES = {
+    "the", "a", "an", "but", "and", "or", "yet", "so", "however", "meanwhile", "in", "on", "at", "for",
+    "with", "as", "while", "when", "after", "before", "although", "though", "if", "since", "because",
+    "also", "then", "still", "now", "this", "that", "these", "those", "he", "she", "it", "they", "we",
+    "i", "you", "his", "her", "their", "its", "our", "my", "your", "there", "here", "what", "who",
+    "according", "asked", "speaking", "instead", "indeed", "last", "next", "earlier", "later",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+}
+# Words that make a capitalised run an organisation or a publication, not a person.
+ORG_WORDS = {
+    "intelligence", "bank", "banks", "institute", "university", "ministry", "council", "party", "agency",
+    "group", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "company", "news", "times", "post",
+    "journal", "press", "reuters", "bloomberg", "office", "department", "commission", "committee", "union",
+    "federation", "fund", "capital", "securities", "partners", "airways", "airlines", "government",
+    "democrats", "republicans", "conservatives", "tories", "labour", "kremlin", "pentagon", "house",
+    "association", "foundation", "centre", "center", "board", "court", "police", "army", "navy",
+    "independent", "guardian", "telegraph", "herald", "tribune", "gazette", "ledger", "bbc", "cnn",
+    "insurance", "holdings", "energy", "motors", "authority", "service", "services", "organisation",
+    "organization", "network", "media", "radio", "television", "tv", "associates", "consulting",
+    "research", "capital", "markets", "trust", "society", "school", "college", "hospital", "club",
+}
+# Name particles, lowercase inside a name: "Nick Van den Brul", "Ana de la Cruz".
+PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "ibn", "al", "dos"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Pronouns and nouns that speak but are not people we profile.
+NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
+# Words between a subject and its verb that do not change who speaks ("he later said", "she has told").
+AUXILIARIES = {
+    "also", "later", "earlier", "then", "previously", "further", "recently", "once", "again", "has", "had",
+    "have", "was", "is", "would", "will", "could", "may", "might", "did", "does", "had", "just", "simply",
+    "separately", "privately", "publicly", "repeatedly", "firmly", "flatly", "bluntly", "only",
+}
+# Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
+_ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
+# An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
+_CLAUSE_START = re.compile(r"^(?:\w+ing|who|whom|whose|which|where|when|while|said|says|told|adding|and|but)\b")
+_SMALL_WORDS = {"of", "for", "the", "and", "in", "on", "at", "de", "du", "van", "von", "der", "den", "la", "le", "&"}
+_TOKEN = re.compile(r"[^\s,;:()\"“”«»]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a cue's subject says about its speaker, before it is resolved against the article's cast."""
+
+    kind: str  # "name", "surname", "pronoun", "descriptor" or "other"
+    text: str  # the subject as written
+    name: str | None = None
+    gender: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    descriptor: tuple[str, ...] = ()  # content words of a descriptor: ("analyst", "dragonfly")
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _is_name_token(tok: str, first: bool) -> bool:
+    word = tok.strip(".'’")
+    if not word:
+        return False
+    if tok.lower() in PARTICLES:
+        return not first
+    return word[0].isupper() and not word.isdigit()
+
+
+def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
+    """A name from a run of capitalised tokens, dropping titles and function words in front of it."""
+    honorific, role_words = None, []
+    cut = 0
+    for i, tok in enumerate(run):
+        low = tok.lower()
+        if low in HONORIFICS or low.rstrip(".") in HONORIFICS:
+            honorific, cut = low.rstrip("."), i + 1
+        elif low in TITLES or low.rstrip(".") in TITLES:
+            cut = i + 1
+        elif low in NOT_NAMES:
+            cut = i + 1 if i == cut else cut
+    role_words = [t for t in run[:cut] if t.lower() not in NOT_NAMES and t.lower().rstrip(".") not in HONORIFICS]
+    name = [t for t in run[cut:]]
+    while name and name[0].lower() in PARTICLES:
+        name.pop(0)
+    while name and name[-1].lower() in PARTICLES:
+        name.pop()
+    if not name:
+        return None
+    name[-1] = strip_possessive(name[-1])
+    if any(t.lower().strip(".") in ORG_WORDS for t in name) or all(t.isupper() and len(t) > 1 for t in name):
+        return Mention(kind="other", text=" ".join(run))
+    role = " ".join(x for x in (lead, " ".join(role_words)) if x).strip() or None
+    gender = HONORIFICS.get(honorific) if honorific else None
+    text = " ".join(run)
+    if len(name) == 1:
+        return Mention(kind="surname", text=text, name=name[0], gender=gender, role=role)
+    return Mention(kind="name", text=text, name=" ".join(name), gender=gender, role=role)
+
+
+def _trailing_run(tokens: list[str]) -> tuple[list[str], int]:
+    """The run of name-like tokens at the end of tokens, and where it starts."""
+    i = len(tokens)
+    while i > 0 and _is_name_token(tokens[i - 1], first=False):
+        i -= 1
+    while i < len(tokens) and tokens[i].lower() in PARTICLES:
+        i += 1
+    return tokens[i:], i
+
+
+def _leading_run(tokens: list[str]) -> list[str]:
+    run = []
+    for tok in tokens:
+        if not _is_name_token(tok, first=not run):
+            break
+        run.append(tok)
+    while run and run[-1].lower() in PARTICLES:
+        run.pop()
+    return run
+
+
+def _pre_role(tokens: list[str]) -> str:
+    """Lowercase role words just before a name: 'BA chairman', 'aviation analyst'."""
+    words = []
+    for tok in reversed(tokens[-4:]):
+        low = tok.lower()
+        if low in NOT_NAMES or low in {"said", "says", "told", "tells", "by", "to", "from", "that"}:
+            break
+        words.insert(0, tok)
+    return " ".join(words)
+
+
+def _descriptor(text: str) -> Mention | None:
+    """'the analyst at Dragonfly' → descriptor words ('analyst', 'dragonfly')."""
+    match = re.fullmatch(r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+([a-z][\w\-]*(?:\s+[\w\-’']+){0,6})", text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    # "The Tories", "the Kremlin": a capitalised head noun is an organisation, not a described person.
+    head = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not head or head[0][0].isupper():
+        return None
+    if any(w.lower() in {"company", "government", "ministry", "group", "firm", "bank", "party", "airline",
+                         "report", "statement", "agency", "department", "police", "court", "board"} for w in head[:2]):
+        return Mention(kind="other", text=text)
+    return Mention(kind="descriptor", text=text, descriptor=tuple(strip_possessive(w).lower() for w in head))
+
+
+def subject_before_verb(text: str) -> Mention | None:
+    """The subject phrase that ends right before a speech verb: '… Dalton', 'she', 'X, role,'."""
+    text = text.rstrip()
+    tokens = _TOKEN.findall(text)
+    while tokens and tokens[-1] in AUXILIARIES:
+        text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1].lower()
+    if last in PRONOUN_GENDER and (len(tokens) == 1 or not _is_name_token(tokens[-2], False) or True):
+        return Mention(kind="pronoun", text=tokens[-1], gender=PRONOUN_GENDER[last])
+    if last in NON_PERSON_PRONOUNS:
+        return Mention(kind="other", text=tokens[-1])
+    if text.endswith(","):
+        mention = _appositive_subject(text.rstrip(","))
+        if mention:
+            return mention
+    clause = re.split(r"[,;:—–]\s+|\s+(?:and|but|that|as|while)\s+", text)[-1]
+    described = _descriptor(clause.strip())
+    if described:
+        return described
+    # "Aviation analyst Nick Van den Brul of BNP Paribas": a name, then where they work.
+    org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:]*)$", text)
+    if org_match:
+        head_tokens = _TOKEN.findall(text[: org_match.start()])
+        run, start = _trailing_run(head_tokens)
+        if run:
+            mention = _name_from_run(run, _pre_role(head_tokens[:start]))
+            if mention and mention.kind in ("name", "surname"):
+                return _with(mention, organisation=normalise_organisation(org_match.group(1)))
+    run, start = _trailing_run(tokens)
+    if run:
+        return _name_from_run(run, _pre_role(tokens[:start]))
+    # An organisation or other capitalised subject ("The Tories", "BA") speaks, but is nobody we profile.
+    clause = clause.strip()
+    return Mention(kind="other", text=clause) if clause[:1].isupper() and len(clause.split()) <= 6 else None
+
+
+def _appositive_subject(text: str) -> Mention | None:
+    """'David Dalton, senior analyst' or 'The Shadow Secretary, Theresa May': which part is the name."""
+    segments = [s.strip() for s in text.split(",")]
+    for i in range(len(segments) - 1, -1, -1):
+        tokens = _TOKEN.findall(segments[i])
+        run = _leading_run(tokens)
+        # The whole segment must be a name, give or take a leading conjunction or title.
+        if not run or len(run) != len(tokens):
+            continue
+        mention = _name_from_run(run)
+        if not mention or mention.kind not in ("name", "surname"):
+            continue
+        if i + 1 < len(segments):
+            role, org = parse_appositive(", ".join(segments[i + 1:]))
+        elif i > 0:
+            role, org = parse_appositive(segments[i - 1])
+        else:
+            role, org = None, None
+        return _with(mention, role=role or mention.role, organisation=org)
+    tokens = _TOKEN.findall(segments[0])
+    run, start = _trailing_run(tokens)
+    mention = _name_from_run(run, _pre_role(tokens[:start])) if run else None
+    if mention and mention.kind in ("name", "surname") and len(segments) > 1:
+        role, org = parse_appositive(", ".join(segments[1:]))
+        return _with(mention, role=role or mention.role, organisation=org)
+    return None
+
+
+def subject_after_verb(text: str) -> Mention | None:
+    """The speaker named after the verb: 'says David Dalton, senior analyst …', 'said Mr Straw', 'said she'."""
+    text = text.strip()
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    if tokens[0].lower() in PRONOUN_GENDER:
+        return Mention(kind="pronoun", text=tokens[0], gender=PRONOUN_GENDER[tokens[0].lower()])
+    described = _descriptor(re.split(r"[,;.]\s", text + " ")[0].strip().rstrip("."))
+    if described:
+        return described
+    run = _leading_run(_TOKEN.findall(re.split(r"[,;]", text)[0]))
+    if not run:
+        return None
+    mention = _name_from_run(run)
+    if not mention or mention.kind not in ("name", "surname"):
+        return mention
+    # What follows the name: ", role, at Org" or "of Org".
+    consumed = 0
+    for tok in run:
+        consumed = text.index(tok, consumed) + len(tok)
+    rest = text[consumed:]
+    if rest.startswith(","):
+        role, org = parse_appositive(rest[1:])
+        return _with(mention, role=role or mention.role, organisation=org)
+    org_match = re.match(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", rest)
+    if org_match:
+        return _with(mention, organisation=normalise_organisation(org_match.group(1)))
+    return mention
+
+
+def parse_appositive(text: str) -> tuple[str | None, str | None]:
+    """(role, organisation) from 'senior analyst specialising in Europe, at Dragonfly Intelligence'."""
+    kept = []
+    for segment in (s.strip() for s in text.strip().rstrip(".").split(",")):
+        if not segment or (kept and _CLAUSE_START.match(segment)):
+            break
+        kept.append(segment)
+    text = ", ".join(kept).strip()
+    if not text:
+        return None, None
+    organisation = None
+    possessive = re.match(r"^((?:[A-Z][\w&.\-]*\s?)+)['’]s\s+(.+)$", text)
+    if possessive:
+        organisation, text = possessive.group(1).strip(), possessive.group(2)
+    else:
+        match = _ORG_PREPOSITION.search(text)
+        if match:
+            candidate = text[match.end():]
+            candidate = re.split(r"\s+(?:in|on|near|based|who|which|since|until)\s+", candidate)[0]
+            organisation = normalise_organisation(candidate) or None
+            if organisation:
+                text = text[: match.start()]
+    role = re.sub(r"^(?:an?|the)\s+", "", text.strip(" ,.")).strip(" ,.") or None
+    return role, organisation
+
+
+def normalise_organisation(text: str) -> str:
+    """'the Dragonfly intelligence' → 'Dragonfly Intelligence': drop leading article and lowercase descriptors."""
+    words = text.strip(" ,.").split()
+    while words and (words[0].lower() == "the" or words[0][0].islower()):
+        words.pop(0)
+    return " ".join(w if w.lower() in _SMALL_WORDS or not w[0].islower() else w[0].upper() + w[1:] for w in words)
+
+
+def _with(mention: Mention, **changes) -> Mention:
+    return Mention(**{**mention.__dict__, **{k: v for k, v in changes.items()}})
+
+
+_FULL_NAME = re.compile(
+    r"(?<![\w’'])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'\-]*)(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'\-]*|(?:van|von|de|den|der|da|di|du|del|la|le|bin|al)(?![\w’']))){1,7})")
+
+
+def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
+    """(start, end, mention) for every person-like name of two or more words in text, with any title before it."""
+    found = []
+    for match in _FULL_NAME.finditer(text):
+        mention = _name_from_run(match.group(1).split())
+        if mention and mention.kind == "name":
+            found.append((match.start(), match.end(), mention))
+    return found
+
+
+# What a title says a person is, so that "the senator" finds "Sen. Margaret Lindqvist".
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor", "prof": "professor",
+               "gen": "general", "col": "colonel", "capt": "captain", "det": "detective", "sgt": "sergeant",
+               "rev": "reverend", "lt": "lieutenant"}
+
+
+def described_words(mention: Mention) -> set[str]:
+    """The lowercase words a descriptor may use for the person in mention: role, organisation and title."""
+    text = " ".join(x for x in (mention.role, mention.organisation, mention.text) if x).lower()
+    words = set(re.findall(r"[^\W_]+", text))
+    return words | {TITLE_WORDS[w] for w in words if w in TITLE_WORDS}
