@@ -41,9 +41,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_article(name: str) -> Score:
-    source = parse_seed(f"{name}.txt", (NEWS / f"{name}.txt").read_bytes())
-    gold = yaml.safe_load((NEWS / f"{name}.gold.yml").read_text(encoding="utf-8"))["quotes"]
+def score_article(folder: Path, name: str) -> Score:
+    source = parse_seed(f"{name}.txt", (folder / f"{name}.txt").read_bytes())
+    gold = yaml.safe_load((folder / f"{name}.gold.yml").read_text(encoding="utf-8"))["quotes"]
     _, quotes, _ = extract(source.paragraphs)
     found = [(part.paragraph, (part.start, part.end), q.speaker) for q in quotes for part in q.parts]
     used, problems = set(), []
@@ -78,14 +78,16 @@ def score_article(name: str) -> Score:
     return Score(len(gold), len(found), matched, named, right, tuple(problems))
 
 
-def score_all() -> Score:
-    scores = [score_article(p.name[: -len(".gold.yml")]) for p in sorted(NEWS.glob("*.gold.yml"))]
+def score_all(folder: Path = NEWS) -> Score:
+    scores = [score_article(folder, p.name[: -len(".gold.yml")]) for p in sorted(folder.glob("*.gold.yml"))]
     return Score(*(sum(getattr(s, f) for s in scores) for f in ("gold", "found", "matched", "named", "right_speaker")),
                  problems=tuple(p for s in scores for p in s.problems))
 
 
 if __name__ == "__main__":
-    total = score_all()
+    import sys
+
+    total = score_all(Path(sys.argv[1]) if len(sys.argv) > 1 else NEWS)
     print("\n".join(total.problems))
     print(f"recall {total.recall:.3f}  precision {total.precision:.3f}  speaker {total.speaker_accuracy:.3f}"
           f"  ({total.matched}/{total.gold} gold, {total.found} found, {total.right_speaker}/{total.named} named)")

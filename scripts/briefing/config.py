@@ -73,7 +73,7 @@ def load_config(seed_dir: Path) -> tuple[Config | None, list[str]]:
     themes_data, errors = _load(themes_path, THEMES_SCHEMA, required=True)
     overrides_data, more = _load(overrides_path, OVERRIDES_SCHEMA, required=False)
     errors += more
-    if themes_data is not None:
+    if isinstance(themes_data, dict):
         errors += _duplicate_slugs(themes_data, f"{seed_dir.name}/{THEMES_FILE}")
     if errors or themes_data is None:
         return None, errors
@@ -104,9 +104,7 @@ def _load(path: Path, schema: dict, required: bool) -> tuple[dict | None, list[s
         return {}, []
     validator = jsonschema.Draft202012Validator(schema)
     problems = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    if problems:
-        return None, [f"{label}: {_key_path(e.absolute_path)}: {_reason(e)}" for e in problems]
-    return data, []
+    return data, [f"{label}: {_key_path(e.absolute_path)}: {_reason(e)}" for e in problems]
 
 
 def _key_path(path) -> str:
@@ -128,9 +126,12 @@ def _reason(error: jsonschema.ValidationError) -> str:
 
 def _duplicate_slugs(data: dict, label: str) -> list[str]:
     seen, errors = {}, []
-    entries = [(f"themes[{i}].slug", t) for i, t in enumerate(data["themes"])] + [("catch_all.slug", data["catch_all"])]
+    themes = data.get("themes") if isinstance(data.get("themes"), list) else []
+    entries = [(f"themes[{i}].slug", t) for i, t in enumerate(themes)] + [("catch_all.slug", data.get("catch_all"))]
     for where, theme in entries:
-        slug = theme.get("slug")
+        slug = theme.get("slug") if isinstance(theme, dict) else None
+        if not isinstance(slug, str):
+            continue
         if slug in seen:
             errors.append(f"{label}: {where}: duplicate slug {slug!r} (also at {seen[slug]})")
         seen.setdefault(slug, where)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import speakers
 from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person,
                     Quote, QuotePart, Reported)
+from .gazetteer import is_place
 from .speakers import Mention
 
 _SPEECH_VERBS = (
@@ -27,18 +28,23 @@ _SPEECH_VERBS = (
     "recalled|caution|cautions|cautioned|suggest|suggests|suggested|predict|predicts|predicted|remark|"
     "remarks|remarked|agree|agrees|agreed|counter|counters|countered|concede|concedes|conceded|maintain|"
     "maintains|maintained|point(?:s|ed)? out|went on|goes on|emphasi[sz]e[sd]?|confirm|confirms|confirmed|"
-    "joke|jokes|joked|complain|complains|complained|boast|boasts|boasted|tweet|tweets|tweeted|posted|wrote|recounted|recounts|reiterated|reiterates|assured|assures|"
+    "joke|jokes|joked|complain|complains|complained|boast|boasts|boasted|tweet|tweets|tweeted|posted|"
+    "recounted|recounts|reiterated|reiterates|assured|assures|cut in|interjected|interrupted|shot back|"
+    "fired back|hit back|quipped|retorted|snapped|chimed in|demanded|wondered|mused|testified|added|"
     "according to"
 )
 # Verbs that frame a partial quote in the words before it ("called the deal 'a disaster'"), never after it.
+# Cognition verbs (thinks, believes) are left out: 'Burton thinks that cats are "cuties"' reports no speech.
 _FRAMING_VERBS = (
-    "describe|describes|described|call|calls|called(?!\\s+(?:on|for|off|in|up)\\b)|dismiss|dismisses|dismissed|"
-    "accuse|accuses|accused|deny|denies|denied|believe|believes|believed|think|thinks|thought|reckon|reckons|"
-    "reckoned|branded|brands|labelled|hailed|praised|"
-    "criticised|criticized|condemned|insisted|promised|vowed"
+    "describe|describes|described|describing|call|calls|called(?!\\s+(?:on|for|off|in|up)\\b)|"
+    "calling(?!\\s+(?:on|for|off|in|up)\\b)|dismiss|dismisses|dismissed|dismissing|accuse|accuses|accused|"
+    "accusing|deny|denies|denied|denying|branded|brands|branding|labelled|labelling|hailed|hailing|praised|"
+    "praising|criticised|criticized|criticising|condemned|condemning|insisted|promised|promising|vowed|vowing"
 )
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
-_LEADING_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_FRAMING_VERBS})\b", re.I)
+# "those claims", "his remarks", "the states": after a determiner these words are nouns, not verbs.
+_DETERMINER = r"(?<!\bthe )(?<!\bthose )(?<!\bthese )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\bsuch )(?<!\bour )(?<!\bmy )(?<!\bany )(?<!\bno )"
+_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS})\b", re.I)
+_LEADING_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS}|{_FRAMING_VERBS})\b", re.I)
 _REPORTING_VERB = re.compile(
     r"\b(?:says|said|tells|told|explains|explained|argues|argued|warns|warned|notes|noted|insists|insisted|"
     r"claims|claimed|adds|added|stresses|stressed|believes|believed|suggests|suggested|predicts|predicted|"
@@ -61,9 +67,14 @@ _MIN_BARE_WORDS = 6
 # A partial quote this many words after its verb belongs to the writer ("says automation … a "metro-style" service").
 _MAX_PARTIAL_GAP = 12
 _SCARE_MARKER = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|termed|what (?:he|she|they) calls?)\s*$", re.I)
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across)"
+                                r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\b")
+_VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|its|this|us|does|plus)\b)[a-z]+(?:ed|s)\b")
 # A sentence that hands the previous quote to a named person.
-_VIEW_OF = re.compile(r"(?:That|This|Those|These|Such) (?:was|is|were|are) (?:the |a )?(?:view|verdict|assessment|"
-                      r"warning|message|words?|argument|opinion|conclusion|reaction|take) (?:of|from) ")
+# 'That was the view of X', 'That assessment came from X', 'Those were the words of X'.
+_VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:was|is|were|are|came|comes)\s+"
+                      r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
 # A subject longer than this, between a quote and its verb, is a new clause, not a cue.
 _MAX_SUBJECT_TOKENS = 9
 
@@ -177,7 +188,7 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     return Cue(mention, _clip(words_end)) if mention else None
 
 
-def _leading_cue(text: str, span: Span, floor: int) -> Cue | None:
+def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue | None:
     """A cue before the opening mark in the same sentence: 'Ms Hewitt said: "', 'called it "'."""
     region = text[floor:span.outer_start]
     according = re.search(r"\b[Aa]ccording to\s+(.+?)[,:]?\s*$", region)
@@ -199,13 +210,24 @@ def _leading_cue(text: str, span: Span, floor: int) -> Cue | None:
     if words_between > _MAX_PARTIAL_GAP and not region.rstrip().endswith((":", ",")) and quote_words < _MIN_BARE_WORDS:
         return None
     subject = region[: verb.start()]
-    # '… told the Courier X, and accused the council of "…"': a coordinated verb shares the first one's subject.
+    if not subject.strip(" ,"):
+        # '"…," said Tom Ebdon of Clean Severn Now, "…"': the second half of a split quote.
+        mention = speakers.subject_after_verb(region[verb.end():])
+        return Cue(mention, _clip(region[verb.start():]), verb_first=True) if mention else None
+    # '… dismissed the claims as "fantasy" and told Radio X: "…"': a coordinated verb shares the
+    # subject of the sentence's first verb, which may sit before an earlier quote.
     if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", subject):
-        verb = verbs[0]
-        subject = region[: verb.start()]
-    if not subject.strip():
-        return None
-    mention = speakers.subject_before_verb(subject)
+        sentence = text[sentence_start:span.outer_start]
+        verb = next(_LEADING_VERB.finditer(sentence))
+        subject = sentence[: verb.start()]
+        region = sentence
+    if verb.group().endswith("ing") and subject.rstrip().endswith(","):
+        # '… Megan Fairweather was blunter, calling the record "a disgrace"': the participle's subject is
+        # the person the sentence is about.
+        named = speakers.name_mentions(text[sentence_start:span.outer_start])
+        if named:
+            return Cue(named[0][2], _clip(text[sentence_start + named[0][0]:span.outer_start]))
+    mention = speakers.subject_before_verb(subject, loose=True)
     if mention is None:
         return None
     cue_start = subject.rfind(mention.text) if mention.text in subject else verb.start()
@@ -227,7 +249,7 @@ class _Cast:
         self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
-        titled, spans_of_names = set(), set()
+        titled, evidenced, spans_of_names = set(), set(), set()
         for n, text in enumerate(paragraphs, 1):
             for off, end, mention in speakers.name_mentions(text):
                 self.registry.append((n, off, mention.name))
@@ -236,14 +258,23 @@ class _Cast:
                 if mention.gender:
                     self.gender.setdefault(mention.name, mention.gender)
                 first = mention.text.split()[0].lower().rstrip(".")
+                before = re.findall(r"([a-z]+),?\s*$", text[:off])
+                # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
+                # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
                 if mention.role or first in speakers.HONORIFICS:
                     titled.add(mention.name)
+                elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
+                      or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
+                    evidenced.add(mention.name)
         self.mentions = self._mentions_outside_quotes(spans)
-        # A name is a person's if it has a title, or if its surname is used alone and none of its words is
-        # also a common word of the article: "Public Health" fails where "health" is written in lowercase.
+        # A name is a person's if it has a title, or if it is no place and none of its words is also a
+        # common word of the article: "Public Health" fails where "health" is written in lowercase.
         lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
         alone = {name for n, off, name in self.mentions if (n, off) not in spans_of_names}
-        self.person_like = titled | {name for name in alone if not any(w.lower() in lowercase for w in name.split())}
+        self.person_like = titled | {
+            name for name in evidenced | alone
+            if not is_place(name) and not any(w.lower() in lowercase for w in name.split())
+        }
         self._infer_gender()
 
     def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
@@ -265,7 +296,10 @@ class _Cast:
                 word = speakers.strip_possessive(match.group())
                 if word in surnames and not any(a <= match.start() < b for a, b in inside):
                     name = self._full_name(word, (n, match.start()))
-                    if name:
+                    start = next((r[1] for r in self.registry if r[0] == n and r[1] <= match.start() and
+                                  r[2] == name and match.start() - r[1] < 60), match.start())
+                    # The object of a preposition ("an adviser at Fairburn Hale") is not who "he" is.
+                    if name and not _AFTER_PREPOSITION.search(text[:start]):
                         found.append((n, match.start(), name))
         return found
 
@@ -397,10 +431,18 @@ def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:
         words = text[span.start:span.end]
         if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
             continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
-        cue = (_leading_cue(text, span, floor) if span.opened else None) or _trailing_cue(text, span, stop)
+        sentence_start = max([s for s in starts if s <= span.outer_start] + [0])
+        cue = (_leading_cue(text, span, floor, sentence_start) if span.opened else None) or \
+            _trailing_cue(text, span, stop)
         if not span.opened and cue is None:
             continue  # a stray closing mark, not a quote
         sentence_like = words[:1].isupper() and words.rstrip(" ,").endswith((".", "!", "?", "…"))
+        # '… had no interest in "strangling an industry" but that commitments had "plainly failed"':
+        # a short quote in the same sentence as the speaker's previous one is theirs too.
+        same_sentence = bool(found) and found[-1].spans[-1] == spans[i - 1] and \
+            not any(spans[i - 1].outer_end <= s <= span.outer_start for s in starts)
+        if cue is None and same_sentence:
+            cue = found[-1].cue
         if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like:
             continue  # a scare quote
         found.append(_Found((span,), cue, floor))

@@ -24,7 +24,22 @@ TITLES = {
     "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
     "analyst", "economist", "correspondent", "editor", "professor", "attorney", "lt.", "lieutenant",
     "superintendent", "councillor", "councilor", "alderman", "admiral", "marshal", "dean", "sheriff",
+    "executive", "boss", "manager", "passenger", "striker", "midfielder", "defender", "goalkeeper", "winger",
+    "player", "founder", "co-founder", "owner", "chairwoman", "head", "principal", "headteacher", "mp", "mep",
+    "rabbi", "imam", "bishop", "archbishop", "cardinal", "senior", "junior", "former", "retired", "acting",
 }
+# Nouns that introduce a person by what they do ("His agent, Dragan Milić"; "a junior analyst, Priya Castellano").
+ROLE_NOUNS = {
+    "agent", "colleague", "scientist", "researcher", "lawyer", "barrister", "solicitor", "prosecutor", "professor",
+    "engineer", "doctor", "nurse", "teacher", "farmer", "resident", "campaigner", "activist", "official",
+    "economist", "strategist", "historian", "expert", "consultant", "adviser", "advisor", "author", "writer",
+    "journalist", "reporter", "organiser", "organizer", "candidate", "lawmaker", "legislator", "politician",
+    "diplomat", "officer", "worker", "employee", "member", "partner", "wife", "husband", "son", "daughter",
+    "mother", "father", "brother", "sister", "friend", "neighbour", "neighbor", "pilot", "fan", "mayor",
+    "prosecuting", "defending", "investor", "trader", "fund", "spokesperson", "representative", "officials",
+}
+# Post-nominal letters and party labels: "Helen Marchbank KC", "Thomas O. Brannigan (R-Ohio)".
+_SUFFIX = re.compile(r"^(?:KC|QC|MP|MEP|MSP|CBE|OBE|MBE|PhD|\(?[RDI]-[A-Z][\w.]*\)?)$")
 # Capitalised words that begin sentences or clauses but never a name.
 NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "yet", "so", "however", "meanwhile", "in", "on", "at", "for",
@@ -46,6 +61,9 @@ ORG_WORDS = {
     "insurance", "holdings", "energy", "motors", "authority", "service", "services", "organisation",
     "organization", "network", "media", "radio", "television", "tv", "associates", "consulting",
     "research", "capital", "markets", "trust", "society", "school", "college", "hospital", "club",
+    "consortium", "coalition", "alliance", "campaign", "guild", "league", "forum", "institution", "authority",
+    "commission", "bureau", "agency", "corporation", "limited", "llc", "gmbh", "sa", "ag", "nv", "fc", "united",
+    "city", "county", "state", "republic", "town", "rovers", "athletic", "wanderers", "albion", "kingdom", "parliament", "senate", "congress", "assembly", "nhs",
 }
 # Name particles, lowercase inside a name: "Nick Van den Brul", "Ana de la Cruz".
 PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "ibn", "al", "dos"}
@@ -108,7 +126,7 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
     name = [t for t in run[cut:]]
     while name and name[0].lower() in PARTICLES:
         name.pop(0)
-    while name and name[-1].lower() in PARTICLES:
+    while name and (name[-1].lower() in PARTICLES or _SUFFIX.match(name[-1])):
         name.pop()
     if not name:
         return None
@@ -171,9 +189,12 @@ def _descriptor(text: str) -> Mention | None:
     return Mention(kind="descriptor", text=text, descriptor=tuple(strip_possessive(w).lower() for w in head))
 
 
-def subject_before_verb(text: str) -> Mention | None:
-    """The subject phrase that ends right before a speech verb: '… Dalton', 'she', 'X, role,'."""
-    text = text.rstrip()
+def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
+    """The subject phrase that ends right before a speech verb: '… Dalton', 'she', 'X, role,'.
+
+    loose: a lowercase subject ('police', 'one lawmaker') still speaks, as somebody unnamed.
+    """
+    text = re.sub(r"\s*\([^()]*\)", "", text).rstrip()
     tokens = _TOKEN.findall(text)
     while tokens and tokens[-1] in AUXILIARIES:
         text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
@@ -189,6 +210,10 @@ def subject_before_verb(text: str) -> Mention | None:
         mention = _appositive_subject(text.rstrip(","))
         if mention:
             return mention
+        # "Aldersbury Hospitals NHS Trust, which runs the infirmary,": an organisation with its appositive.
+        head = re.split(r",\s*", text)[0]
+        if head[:1].isupper() and not re.match(r"(?:In|On|At|For|After|Before|When|While|As)\b", head):
+            return Mention(kind="other", text=head)
     clause = re.split(r"[,;:—–]\s+|\s+(?:and|but|that|as|while)\s+", text)[-1]
     described = _descriptor(clause.strip())
     if described:
@@ -207,7 +232,15 @@ def subject_before_verb(text: str) -> Mention | None:
         return _name_from_run(run, _pre_role(tokens[:start]))
     # An organisation or other capitalised subject ("The Tories", "BA") speaks, but is nobody we profile.
     clause = clause.strip()
-    return Mention(kind="other", text=clause) if clause[:1].isupper() and len(clause.split()) <= 6 else None
+    if clause[:1].isupper() and len(clause.split()) <= 6:
+        return Mention(kind="other", text=clause)
+    if loose and tokens and tokens[-1].isalpha() and tokens[-1].islower() and tokens[-1] not in _FUNCTION_WORDS:
+        return Mention(kind="other", text=" ".join(tokens[-3:]))
+    return None
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "that", "which",
+                   "what", "it", "was", "were", "is", "are", "be", "been", "by", "with", "as", "from", "had"}
 
 
 def _appositive_subject(text: str) -> Mention | None:
@@ -240,7 +273,7 @@ def _appositive_subject(text: str) -> Mention | None:
 
 def subject_after_verb(text: str) -> Mention | None:
     """The speaker named after the verb: 'says David Dalton, senior analyst …', 'said Mr Straw', 'said she'."""
-    text = text.strip()
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
@@ -249,23 +282,26 @@ def subject_after_verb(text: str) -> Mention | None:
     described = _descriptor(re.split(r"[,;.]\s", text + " ")[0].strip().rstrip("."))
     if described:
         return described
-    run = _leading_run(_TOKEN.findall(re.split(r"[,;]", text)[0]))
+    # The first clause: 'Astrelle chief executive Jean-Baptiste de la Roche', 'Tom Ebdon of Clean Severn Now'.
+    segment = re.split(r"[,;]", text)[0]
+    organisation = None
+    org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
+    if org_match:
+        organisation = normalise_organisation(org_match.group(1))
+        segment = segment[: org_match.start()]
+    head_tokens = _TOKEN.findall(segment)
+    run, start = _trailing_run(head_tokens)
     if not run:
         return None
-    mention = _name_from_run(run)
+    mention = _name_from_run(run, _pre_role(head_tokens[:start]))
     if not mention or mention.kind not in ("name", "surname"):
         return mention
-    # What follows the name: ", role, at Org" or "of Org".
-    consumed = 0
-    for tok in run:
-        consumed = text.index(tok, consumed) + len(tok)
-    rest = text[consumed:]
+    rest = text[len(re.split(r"[,;]", text)[0]):]
+    if organisation:
+        return _with(mention, organisation=organisation)
     if rest.startswith(","):
         role, org = parse_appositive(rest[1:])
         return _with(mention, role=role or mention.role, organisation=org)
-    org_match = re.match(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", rest)
-    if org_match:
-        return _with(mention, organisation=normalise_organisation(org_match.group(1)))
     return mention
 
 

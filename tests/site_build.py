@@ -1,0 +1,88 @@
+"""Helpers for tests that build the real site: generate docs/, run `mkdocs build --strict`, read the HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def generate(seeds: Path, project: Path) -> subprocess.CompletedProcess:
+    """Run the generator as a user does, writing project/docs from seeds."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds),
+                           "--out", str(project / "docs")], capture_output=True, text=True)
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` with the project's mkdocs.yml, in project/ (which holds docs/)."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env=env)
+
+
+def build_site(seeds: Path, project: Path) -> Path:
+    """Generate and build; fail loudly with the tools' own output. Returns project/site."""
+    project.mkdir(parents=True, exist_ok=True)
+    for step in (lambda: generate(seeds, project), lambda: mkdocs_build(project)):
+        result = step()
+        assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+class Page(HTMLParser):
+    """What a test needs from one built page: ids, links, the text of elements by id, visible text."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.elements: list[tuple[str, dict]] = []
+        self.text_by_id: dict[str, str] = {}
+        self._open: list[tuple[str, str | None]] = []
+        self._chunks: dict[str, list[str]] = {}
+        self.text_parts: list[str] = []
+        self._skip = 0
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if tag in ("script", "style"):
+            self._skip += 1
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in ("br", "img", "input", "meta", "link", "hr"):
+            return
+        self._open.append((tag, attrs.get("id")))
+        if attrs.get("id"):
+            self._chunks[attrs["id"]] = []
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        while self._open:
+            open_tag, open_id = self._open.pop()
+            if open_id is not None:
+                self.text_by_id[open_id] = "".join(self._chunks.pop(open_id)).strip()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self.text_parts.append(data)
+        for _, open_id in self._open:
+            if open_id is not None:
+                self._chunks[open_id].append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())

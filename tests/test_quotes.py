@@ -1,0 +1,150 @@
+"""Quote finding and attribution: one row per cue type, then negative rows, then the seed."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.model import CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED
+from briefing.quotes import extract
+from briefing.reader import parse_seed
+
+INTRO = "Jane Roe, chief economist at Acme Bank, says that markets are jittery."
+
+ROWS = [
+    # (id, paragraphs, [(start of quote text, speaker, method), ...])
+    ("says-name-after-verb-with-appositive",
+     ["“Markets are nervous and will stay so,” says Jane Roe, chief economist at Acme Bank."],
+     [("Markets are nervous", "Jane Roe", EXPLICIT)]),
+    ("surname-then-verb", [INTRO, "“Markets are nervous and will stay so,” Roe says."],
+     [("Markets are nervous", "Jane Roe", EXPLICIT)]),
+    ("tells-a-publication", [INTRO, "“We are ready for anything,” Roe tells The Independent."],
+     [("We are ready", "Jane Roe", EXPLICIT)]),
+    ("explains-hyphenated-surname",
+     ["Francis Lee-Saunders, an analyst, says that it is complicated.",
+      "“The reality is slightly more complicated than that,” Lee-Saunders explains."],
+     [("The reality", "Francis Lee-Saunders", EXPLICIT)]),
+    ("pronoun-most-recent-speaker",
+     ["“The first quote is long enough to count,” says Jane Roe, an analyst.",
+      "Meanwhile, prices rose in Moscow and Beijing.",
+      "“Another quote that is long enough to count,” she explains."],
+     [("The first quote", "Jane Roe", EXPLICIT), ("Another quote", "Jane Roe", PRONOUN)]),
+    ("pronoun-skips-people-of-the-other-gender",
+     ["“The first quote is long enough to count,” says Jane Roe, an analyst.",
+      "Vladimir Putin met his counterpart and shook his hand.",
+      "“Another quote that is long enough to count,” she explains."],
+     [("The first quote", "Jane Roe", EXPLICIT), ("Another quote", "Jane Roe", PRONOUN)]),
+    ("descriptor-picks-the-one-it-describes",
+     ["“The first quote is long enough to count,” says David Moss, an analyst at Falcon Research.",
+      "“The second quote is long enough to count,” says Ann Lee, a historian at Kent.",
+      "“The third quote is long enough to count,” the analyst at Falcon tells reporters."],
+     [("The first", "David Moss", EXPLICIT), ("The second", "Ann Lee", EXPLICIT),
+      ("The third", "David Moss", DESCRIPTOR)]),
+    ("continuation-paragraph",
+     ["“The first quote is long enough to count,” says David Moss, an analyst.",
+      "“A bare quote paragraph that carries on what he said.”"],
+     [("The first", "David Moss", EXPLICIT), ("A bare quote", "David Moss", CONTINUATION)]),
+    ("cue-in-next-paragraph",
+     ["David Moss, an analyst, says that the war will go on.", "Prices rose.",
+      "“A bare quote paragraph with no cue of its own.”",
+      "“And the quote that carries the cue,” Moss says."],
+     [("A bare quote", "David Moss", LOOK_AHEAD), ("And the quote", "David Moss", EXPLICIT)]),
+    ("cue-in-next-paragraph-missing-opening-mark",
+     ["David Moss, an analyst, says that the war will go on.", "Prices rose.",
+      "“A bare quote paragraph with no cue of its own.”",
+      "And the end of it, without its opening mark,” Moss says."],
+     [("A bare quote", "David Moss", LOOK_AHEAD), ("And the end of it", "David Moss", EXPLICIT)]),
+    ("straight-quotes-honorific-after-verb",
+     ["Jack Straw, the foreign secretary, arrived late.", '"We are ready to talk to anyone," said Mr Straw.'],
+     [("We are ready", "Jack Straw", EXPLICIT)]),
+    ("nested-single-quotes-stay-inside",
+     ["“They called it ‘a done deal’ before we had even met,” says Jane Roe."],
+     [("They called it ‘a done deal’ before we had even met,", "Jane Roe", EXPLICIT)]),
+    ("colon-title-and-initials",
+     ['Fed Chair Janet L. Yellen told Reuters: "Rates will stay where they are for now."'],
+     [("Rates will stay", "Janet L. Yellen", EXPLICIT)]),
+    ("split-around-its-cue",
+     ['Tom Hart, who runs the depot, was angry. "The first half of it," he said, "and the second half."'],
+     [("The first half", "Tom Hart", PRONOUN), ("and the second half", "Tom Hart", PRONOUN)]),
+    ("according-to",
+     ['"Cases will fall by the spring," according to Dr Ana Ruiz, a virologist at Kestrel University.'],
+     [("Cases will fall", "Ana Ruiz", EXPLICIT)]),
+    ("two-apostrophes-as-marks", ["''We will appeal against this ruling,'' said Ms Priya Patel."],
+     [("We will appeal", "Priya Patel", EXPLICIT)]),
+    ("two-speakers-in-one-paragraph",
+     ['"The first thing to say," said Ann Lee. "Second thing to say," said Bob Hart.'],
+     [("The first thing", "Ann Lee", EXPLICIT), ("Second thing", "Bob Hart", EXPLICIT)]),
+    ("speaker-with-particle",
+     ['Nick Van den Brul of BNP Paribas described the results as "pretty modest".'],
+     [("pretty modest", "Nick Van den Brul", EXPLICIT)]),
+    ("quote-that-never-closes",
+     ['Doreen Pratt said: "This quote never closes and runs to the end'],
+     [("This quote never closes and runs to the end", "Doreen Pratt", EXPLICIT)]),
+    ("bare-quote-with-nobody-to-give-it-to",
+     ["“A bare quote paragraph that nobody introduces at all.”"],
+     [("A bare quote", None, UNATTRIBUTED)]),
+    # Negative rows: no speech here.
+    ("scare-quote", ["Xi’s role in the “no-limits partnership” was clear to everyone."], []),
+    ("so-called", ['Critics attacked the so-called "green premium" on new homes.'], []),
+    ("cognition-is-not-speech", ['Burton thinks that cats are "cuties".'], []),
+    ("mention-of-a-word", ['The word "sanction" appears twice in the treaty.'], []),
+    ("stray-closing-mark", ["The hotel had 36” screens in every room and a pool."], []),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_attribution(paragraphs, expected):
+    _, quotes, _ = extract(tuple(paragraphs))
+    got = [(q.text, q.speaker, q.attribution.method) for q in quotes]
+    assert len(got) == len(expected), got
+    for (text, speaker, method), (start, want_speaker, want_method) in zip(got, expected):
+        assert text.startswith(start)
+        assert (speaker, method) == (want_speaker, want_method), text
+
+
+def test_people_only_talked_about_and_publications_are_not_speakers():
+    people, quotes, _ = extract((
+        "Xi Jinping and Vladimir Putin held hands in Moscow.",
+        "“Trade does continue with other countries,” Jane Roe tells The Independent.",
+    ))
+    assert [p.name for p in people] == ["Jane Roe"]
+
+
+def test_reported_speech_is_found_and_attributed():
+    _, _, reported = extract(("Dalton explains that China did not promise weapons.",
+                              "But David Dalton, an analyst, says that the visit mattered."))
+    # "Dalton" alone resolves to the full name introduced later in the article.
+    assert [(r.paragraph, r.speaker) for r in reported] == [(1, "David Dalton"), (2, "David Dalton")]
+
+
+SEED = Path(__file__).parents[1] / "seeds" / "xi-putin-moscow.txt"
+# The seed's quotes, read by hand: (paragraph, first words, speaker, method).
+SEED_QUOTES = [
+    (5, "With the fairly dire performance", "David Dalton", EXPLICIT),
+    (8, "One of the things that he wanted", "David Dalton", EXPLICIT),
+    (10, "Often discussions about Russia", "Francis Lee-Saunders", EXPLICIT),
+    (12, "Trade with other non-European countries", "David Dalton", DESCRIPTOR),
+    (13, "Russia does face strained ties", "David Dalton", CONTINUATION),
+    (15, "The relationship right before the invasion", "Barbara Keleman", EXPLICIT),
+    (17, "China remains committed", "Barbara Keleman", PRONOUN),
+    (19, "Putin has revealed himself", "David Dalton", LOOK_AHEAD),
+    (20, "This will drive his friendship", "David Dalton", EXPLICIT),
+]
+
+
+def test_every_quote_of_the_seed():
+    source = parse_seed(SEED.name, SEED.read_bytes())
+    people, quotes, reported = extract(source.paragraphs)
+    got = [(q.paragraphs[0], q.text, q.speaker, q.attribution.method) for q in quotes]
+    assert [(n, speaker, method) for n, _, speaker, method in got] == \
+        [(n, speaker, method) for n, _, speaker, method in SEED_QUOTES]
+    for (_, text, _, _), (_, start, _, _) in zip(got, SEED_QUOTES):
+        assert text.startswith(start)
+    assert {p.name: (p.role, p.organisation) for p in people} == {
+        "David Dalton": ("senior analyst specialising in Europe and Eurasia", "Dragonfly Intelligence"),
+        "Francis Lee-Saunders": ("analyst specialising in Eurasia", None),
+        # Spelled "Dragonfly intelligence" in the text; organisation names are normalised.
+        "Barbara Keleman": ("senior Asia associate", "Dragonfly Intelligence"),
+    }
+    assert [(r.paragraph, r.speaker) for r in reported] == [(7, "David Dalton"), (9, "Francis Lee-Saunders")]
+    nested = next(q for q in quotes if q.paragraphs == (15,))
+    assert "‘backing each other when we can’" in nested.text

@@ -1,0 +1,169 @@
+"""The real site: generated from seeds/, built by `mkdocs build --strict`, checked as a reader would see it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import jsonschema
+import pysbd
+import pytest
+import yaml
+
+from briefing.reader import parse_seed
+from site_build import ROOT, Page, build_site, generate, mkdocs_build
+
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "xi-putin-moscow.txt"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(SEEDS, tmp_path_factory.mktemp("project"))
+
+
+def page(site: Path, url: str) -> Page:
+    return Page(site / url.strip("/") / "index.html" if not url.endswith(".html") else site / url)
+
+
+def test_the_pages_a_reader_expects(site):
+    themes = yaml.safe_load((SEEDS / "themes.yml").read_text())
+    theme_slugs = [t["slug"] for t in themes["themes"]] + [themes["catch_all"]["slug"]]
+    assert {"sanctions", "iran-drones", "central-asia"} <= set(theme_slugs)
+    for url in ["", "articles", "articles/xi-putin-moscow", "themes", "analysts"] + \
+               [f"themes/{slug}" for slug in theme_slugs] + \
+               [f"analysts/{slug}" for slug in ("david-dalton", "francis-lee-saunders", "barbara-keleman")]:
+        assert (site / url / "index.html").is_file(), url
+    home = page(site, "")
+    for title in ("Sanctions", "Iran drones", "Central Asia", "David Dalton", "Barbara Keleman"):
+        assert title in home.text
+
+
+def test_every_paragraph_has_its_permalink_and_is_unaltered(site):
+    source = parse_seed(SEED.name, SEED.read_bytes())
+    article = page(site, "articles/xi-putin-moscow")
+    paragraph_ids = [i for i in article.ids if re.fullmatch(r"p-\d+", i)]
+    assert paragraph_ids == [f"p-{n}" for n in range(1, len(source.paragraphs) + 1)]
+    for n, text in enumerate(source.paragraphs, 1):
+        # The visible paragraph is its number, then the source text exactly.
+        assert article.text_by_id[f"p-{n}"] == f"{n} {text}"
+
+
+def test_every_source_sentence_is_on_the_article_page(site):
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    # pysbd is an independent splitter: the page must hold each sentence it finds, whatever ours does.
+    sentences = [s.strip() for line in body.splitlines() if line.strip() for s in segmenter.segment(line) if s.strip()]
+    assert len(sentences) >= 20
+    text = page(site, "articles/xi-putin-moscow").text
+    missing = [s for s in sentences if " ".join(s.split()) not in text]
+    assert missing == []
+
+
+def _internal_links(site: Path, url: str) -> list[tuple[str, str]]:
+    """(target page url, anchor) for each link on a page that stays inside the site."""
+    base = "http://site/" + url.strip("/") + ("/" if url.strip("/") else "")
+    out = []
+    for href in page(site, url).links:
+        absolute = urlparse(urljoin(base, href))
+        if absolute.netloc == "site":
+            out.append((absolute.path.strip("/"), absolute.fragment))
+    return out
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    pages = ["" if p == "." else p for p in pages]
+    ids = {p: set(page(site, p).ids) for p in pages}
+    for url in pages:
+        for target, anchor in _internal_links(site, url):
+            if target.startswith(("assets", "search", "data")) or target.endswith((".json", ".xml", ".css")):
+                assert (site / target).exists(), (url, target)
+                continue
+            assert target in ids, f"{url} links to missing page {target}"
+            assert not anchor or anchor in ids[target], f"{url} links to {target}#{anchor}"
+
+
+def test_themes_and_paragraphs_link_both_ways(site):
+    article_links = set(_internal_links(site, "articles/xi-putin-moscow"))
+    for theme in ("sanctions", "iran-drones", "central-asia"):
+        to_article = [a for t, a in _internal_links(site, f"themes/{theme}") if t == "articles/xi-putin-moscow" and a]
+        assert to_article, theme
+        for anchor in to_article:
+            n = anchor.removeprefix("p-")
+            # The paragraph links back to its excerpt on the theme page.
+            assert (f"themes/{theme}", f"xi-putin-moscow-p-{n}") in article_links, (theme, anchor)
+
+
+def test_analysts_and_paragraphs_link_both_ways(site):
+    article_links = set(_internal_links(site, "articles/xi-putin-moscow"))
+    for analyst in ("david-dalton", "francis-lee-saunders", "barbara-keleman"):
+        links = _internal_links(site, f"analysts/{analyst}")
+        quoted = [a for t, a in links if t == "articles/xi-putin-moscow" and a]
+        assert quoted
+        assert any(t == f"analysts/{analyst}" for t, _ in article_links)
+        assert any(t.startswith("themes/") for t, _ in links)
+
+
+def test_theme_pages_mark_the_matched_terms(site):
+    central_asia = page(site, "themes/central-asia")
+    marked = [central_asia.text_by_id.get(i, "") for i in central_asia.ids if i.startswith("xi-putin-moscow-p-")]
+    html = (site / "themes/central-asia/index.html").read_text()
+    assert re.findall(r"<mark>(.*?)</mark>", html) == ["central Asia", "Kazakhstan"]
+    assert len(marked) == 2
+    assert "Dragonfly" in page(site, "themes/sanctions").text  # the quotes on the theme, with speakers
+
+
+def test_profiles_show_role_quotes_and_inferred_attributions(site):
+    dalton = page(site, "analysts/david-dalton")
+    assert "senior analyst specialising in Europe and Eurasia" in dalton.text
+    assert "Dragonfly Intelligence" in dalton.text
+    assert "inferred (continuation)" in dalton.text and "inferred (look-ahead)" in dalton.text
+    assert "Dalton explains that while China did not promise" in dalton.text  # reported speech
+    keleman = page(site, "analysts/barbara-keleman")
+    assert "inferred (pronoun)" in keleman.text
+    # The organisation is normalised; the cue, quoted from the source, keeps the source's spelling.
+    assert "Organisation: Dragonfly Intelligence" in keleman.text
+    for other in ("David Dalton", "Francis Lee-Saunders"):
+        assert other in keleman.text
+
+
+def test_corpus_json_is_valid_against_its_schema(site):
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "corpus.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(corpus)
+    speakers = [(q["paragraphs"], q["speaker"], q["attribution"]["method"]) for q in corpus["quotes"]]
+    assert speakers[0] == ([5], "david-dalton", "explicit")
+    assert ([17], "barbara-keleman", "pronoun") in speakers
+    assert {a["slug"] for a in corpus["analysts"]} == {"david-dalton", "francis-lee-saunders", "barbara-keleman"}
+    article = corpus["articles"][0]
+    assert article["source"] == "The Independent" and len(article["paragraphs"]) == 20
+    assert all(p["themes"] for p in article["paragraphs"])
+
+
+def test_a_broken_anchor_fails_the_strict_build(tmp_path):
+    assert generate(SEEDS, tmp_path).returncode == 0
+    page_md = tmp_path / "docs" / "themes" / "sanctions.md"
+    page_md.write_text(page_md.read_text() + "\n[broken](../articles/xi-putin-moscow.md#p-999)\n")
+    result = mkdocs_build(tmp_path)
+    assert result.returncode != 0
+    assert "p-999" in result.stdout + result.stderr
+
+
+def test_other_articles_build_without_code_changes(tmp_path):
+    """The annotated news fixtures, dropped in beside the seed, build into a valid site."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [SEED, SEEDS / "themes.yml", *(ROOT / "tests/fixtures/news").glob("*.txt")]:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    site = build_site(seeds, tmp_path / "project")
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    assert len(corpus["articles"]) == 13
+    assert len(corpus["analysts"]) > 40
+    rail = page(site, "articles/rail-strike-automation")
+    assert "Rail union" in rail.text or "rail" in rail.text.lower()
+    # Each article gets a title from its headline and every paragraph its permalink.
+    titles = {a["slug"]: a["title"] for a in corpus["articles"]}
+    assert all(t and not t.endswith(".") for t in titles.values())
