@@ -62,6 +62,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["marked"] = marked
+    env.filters["count"] = lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}"
     env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(text(value))))
     env.globals.update(
         url=_url, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
