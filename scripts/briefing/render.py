@@ -23,16 +23,16 @@ SITE_DESCRIPTION = "Long-form news analysis as a cross-linked briefing: themes, 
 # Characters with a meaning in Markdown, HTML or attr_list. Letters, digits, space and plain punctuation
 # (, . ; ? % / and typographic quotes) pass through so that the generated Markdown stays readable.
 _SPECIAL = re.compile(r"[&<>\"'`*_\[\]{}()#+\-!|~=^$:@\\]")
-_LIST_MARKER = re.compile(r"^(\d+)([.)])")
+_LIST_MARKER = re.compile(r"^(\d+)\.")
 
 
 def text(value) -> Markup:
     """Seed text made literal for Markdown and HTML alike."""
     if isinstance(value, Markup):
         return value
-    value = re.sub(r"\s+", " ", str(value))
-    value = _LIST_MARKER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", value)
-    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", value))
+    value = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", re.sub(r"\s+", " ", str(value)))
+    # "1. Not a list": a number and a full stop at the start would begin an ordered list.
+    return Markup(_LIST_MARKER.sub(r"\1&#46;", value))
 
 
 def marked(value: str, spans) -> Markup:
