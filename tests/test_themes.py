@@ -7,6 +7,7 @@ from briefing.themes import ThemeMatcher
 
 THEMES = (
     Theme("sanctions", "Sanctions", "d", ("sanction",)),
+    Theme("imports", "Imports", "d", ("import",)),
     Theme("central-asia", "Central Asia", "d", ("Central Asia", "Kazakhstan")),
     Theme("partnership", "Partnership", "d", ("no-limits partnership",)),
     Theme("drones", "Drones", "d", ("drone",)),
@@ -23,9 +24,12 @@ MATCHER = ThemeMatcher(THEMES)
     ("Xi’s role in the “no-limits partnership” grew.", ["partnership"]),
     ("A no limits partnership, they said.", ["partnership"]),
     ("Shahed drones hit the city.", ["drones"]),
+    ("Imports rose; one import fell.", ["imports"]),
     # Negative: a term must match whole words; "Asia" alone is not "Central Asia".
     ("Asia is large; the centre held.", []),
     ("Sanctuary cities are unrelated.", []),
+    # Negative: one stem, but not an inflection ("important" is not a form of "import").
+    ("It was important for trade.", []),
 ])
 def test_theme_matching(text, themes):
     assert [hit.theme for hit in MATCHER.match(text)] == themes

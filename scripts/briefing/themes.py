@@ -25,6 +25,26 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(_stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+# Snowball also strips derivational endings ("important" → "import"); a theme term should match only
+# its inflections, so two words with one stem must differ by one of these endings.
+_INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "y", "ies", "ied", "ying"})
+
+
+@lru_cache(maxsize=65536)
+def inflects(a: str, b: str) -> bool:
+    """Whether a and b (lowercase) are inflections of one word: sanction/sanctioned, ally/allies, ban/banned."""
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    rest_a, rest_b = a[common:], b[common:]
+    for rest in (rest_a, rest_b):
+        if len(rest) > 1 and rest[0] == a[common - 1:common]:  # doubled consonant: ban → banned
+            rest = rest[1:]
+        if rest not in _INFLECTIONS:
+            return False
+    return True
+
+
 class ThemeMatcher:
     """Compiled once per config: a map from each term's first stem to the terms that start with it."""
 
@@ -33,18 +53,21 @@ class ThemeMatcher:
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for theme in themes:
             for term in theme.terms:
-                stems = tuple(s for s, _, _ in words(term))
-                self._by_first.setdefault(stems[0], []).append((theme.slug, stems))
+                found = [(s, term[a:b].lower()) for s, a, b in words(term)]
+                self._by_first.setdefault(found[0][0], []).append((theme.slug, tuple(found)))
 
     def match(self, text: str) -> tuple[ThemeHit, ...]:
         """The themes whose terms occur in text, in config order, each with the spans it matched."""
         tokens = words(text)
-        stems = [s for s, _, _ in tokens]
+        lower = text.lower()
         spans: dict[str, list[tuple[int, int]]] = {}
-        for i, stem in enumerate(stems):
+        for i, (stem, _, _) in enumerate(tokens):
             for theme, term in self._by_first.get(stem, ()):
-                if tuple(stems[i:i + len(term)]) == term:
-                    spans.setdefault(theme, []).append((tokens[i][1], tokens[i + len(term) - 1][2]))
+                window = tokens[i:i + len(term)]
+                if len(window) == len(term) and all(
+                        s == term_stem and inflects(lower[a:b], surface)
+                        for (s, a, b), (term_stem, surface) in zip(window, term)):
+                    spans.setdefault(theme, []).append((window[0][1], window[-1][2]))
         return tuple(
             ThemeHit(theme=t.slug, spans=_merge(spans[t.slug])) for t in self._themes if t.slug in spans
         )
