@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: serve site docs test golden clean
 
 $(INSTALLED): requirements.txt
-	python3 -m venv $(VENV)
+	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -31,6 +31,7 @@ test: $(INSTALLED)
 # Regenerate the golden Markdown tree after a deliberate change to the output; review the diff.
 golden: $(INSTALLED)
 	$(PY) scripts/build.py --seeds tests/fixtures/golden-seeds --out tests/golden
+	rm -rf tests/golden/assets tests/golden/data/corpus.schema.json  # copied verbatim; not worth pinning
 
 clean:
 	rm -rf docs site $(VENV)
