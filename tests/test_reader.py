@@ -13,7 +13,7 @@ def test_front_matter_and_paragraphs():
 
 
 def test_a_short_first_line_is_the_headline_when_there_is_no_front_matter():
-    source = parse_seed("a.txt", "Blair backs 'pre-election budget'\n\nTony Blair has backed it.\n".encode())
+    source = parse_seed("a.txt", b"Blair backs 'pre-election budget'\n\nTony Blair has backed it.\n")
     assert source.get("title") == "Blair backs 'pre-election budget'"
     assert source.paragraphs == ("Tony Blair has backed it.",)
 

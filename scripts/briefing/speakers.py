@@ -6,7 +6,7 @@ Pure functions of text. Rule data sits at the top; each set says why it exists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Honorifics carry a gender, which is all the pronoun resolver knows about a person.
 HONORIFICS = {
@@ -25,7 +25,7 @@ TITLES = {
     "analyst", "economist", "correspondent", "editor", "professor", "attorney", "lt.", "lieutenant",
     "superintendent", "councillor", "councilor", "alderman", "admiral", "marshal", "dean", "sheriff",
     "executive", "boss", "manager", "passenger", "striker", "midfielder", "defender", "goalkeeper", "winger",
-    "player", "founder", "co-founder", "owner", "chairwoman", "head", "principal", "headteacher", "mp", "mep",
+    "player", "founder", "co-founder", "owner", "head", "principal", "headteacher", "mp", "mep",
     "rabbi", "imam", "bishop", "archbishop", "cardinal", "senior", "junior", "former", "retired", "acting",
 }
 # Nouns that introduce a person by what they do ("His agent, Dragan Milić"; "a junior analyst, Priya Castellano").
@@ -60,9 +60,8 @@ ORG_WORDS = {
     "independent", "guardian", "telegraph", "herald", "tribune", "gazette", "ledger", "bbc", "cnn",
     "insurance", "holdings", "energy", "motors", "authority", "service", "services", "organisation",
     "organization", "network", "media", "radio", "television", "tv", "associates", "consulting",
-    "research", "capital", "markets", "trust", "society", "school", "college", "hospital", "club",
-    "consortium", "coalition", "alliance", "campaign", "guild", "league", "forum", "institution", "authority",
-    "commission", "bureau", "agency", "corporation", "limited", "llc", "gmbh", "sa", "ag", "nv", "fc", "united",
+    "research", "markets", "trust", "society", "school", "college", "hospital", "club",
+    "consortium", "coalition", "alliance", "campaign", "guild", "league", "forum", "institution", "bureau", "corporation", "limited", "llc", "gmbh", "sa", "ag", "nv", "fc", "united",
     "city", "county", "state", "republic", "town", "rovers", "athletic", "wanderers", "albion", "kingdom", "parliament", "senate", "congress", "assembly", "nhs",
 }
 # Name particles, lowercase inside a name: "Nick Van den Brul", "Ana de la Cruz".
@@ -73,7 +72,7 @@ NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
 # Words between a subject and its verb that do not change who speaks ("he later said", "she has told").
 AUXILIARIES = {
     "also", "later", "earlier", "then", "previously", "further", "recently", "once", "again", "has", "had",
-    "have", "was", "is", "would", "will", "could", "may", "might", "did", "does", "had", "just", "simply",
+    "have", "was", "is", "would", "will", "could", "may", "might", "did", "does", "just", "simply",
     "separately", "privately", "publicly", "repeatedly", "firmly", "flatly", "bluntly", "only",
 }
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
@@ -123,7 +122,7 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
         elif low in NOT_NAMES:
             cut = i + 1 if i == cut else cut
     role_words = [t for t in run[:cut] if t.lower() not in NOT_NAMES and t.lower().rstrip(".") not in HONORIFICS]
-    name = [t for t in run[cut:]]
+    name = list(run[cut:])
     while name and name[0].lower() in PARTICLES:
         name.pop(0)
     while name and (name[-1].lower() in PARTICLES or _SUFFIX.match(name[-1])):
@@ -339,8 +338,7 @@ def normalise_organisation(text: str) -> str:
     return " ".join(w if w.lower() in _SMALL_WORDS or not w[0].islower() else w[0].upper() + w[1:] for w in words)
 
 
-def _with(mention: Mention, **changes) -> Mention:
-    return Mention(**{**mention.__dict__, **{k: v for k, v in changes.items()}})
+_with = replace
 
 
 _FULL_NAME = re.compile(
