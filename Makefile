@@ -16,8 +16,11 @@ $(INSTALLED): requirements.txt
 docs: $(INSTALLED)
 	$(PY) scripts/build.py
 
+# Built beside site/ and swapped in only when the strict build succeeded.
 site: docs
-	$(VENV)/bin/mkdocs build --strict
+	rm -rf .site.tmp
+	$(VENV)/bin/mkdocs build --strict --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
 
 # The generator watches seeds/ and rewrites only the pages that changed; mkdocs serve reloads those.
 serve: docs

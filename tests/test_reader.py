@@ -34,7 +34,8 @@ def test_bom_crlf_and_blank_lines_read_like_clean_text():
     (b"", "no text"),
     (b"  \n\n ", "no text"),
     (b"\x89PNG\x00\x00", "binary data, not text"),
-    ("caf\u00e9".encode("cp1252"), "not UTF-8 (byte 3); re-save as UTF-8"),
+    (b"caf\x81 \x8d", "not UTF-8 (byte 3); re-save as UTF-8"),  # not Windows-1252 either
+    (bytes(range(1, 32)) * 10, "binary data, not text"),
     (b"---\ntitle: [unclosed\n---\ntext\n", "front matter is not valid YAML at line 3"),
     (b"---\ncolour: red\n---\ntext\n",
      "unknown front matter key 'colour' (allowed: title, source, url, published, author, slug)"),
@@ -52,3 +53,9 @@ def test_every_bad_seed_is_reported(tmp_path):
     sources, errors = read_seeds(tmp_path)
     assert [s.name for s in sources] == ["good.txt"]
     assert errors == [f"{tmp_path.name}/binary.txt: binary data, not text", f"{tmp_path.name}/empty.txt: no text"]
+
+
+def test_windows_1252_is_read_and_flagged():
+    source = parse_seed("old.txt", "Caf\u00e9 \u201cquoted\u201d \u2013 done.".encode("cp1252"))
+    assert source.paragraphs == ("Caf\u00e9 \u201cquoted\u201d \u2013 done.",)
+    assert source.encoding == "cp1252"

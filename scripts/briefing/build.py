@@ -20,10 +20,14 @@ from .writer import WriteError, write_tree
 
 
 def build(seed_dir: Path, out_dir: Path) -> tuple[list[str], str]:
-    """(problems, summary line). With any problem, nothing is written."""
+    """(problems, summary line). With any problem, nothing is written. Warnings go to stderr."""
     started = time.perf_counter()
     # Phase 1: gather and check everything.
     sources, problems = read_seeds(seed_dir)
+    for source in sources:
+        if source.encoding != "utf-8":
+            print(f"{seed_dir.name}/{source.name}: warning: not UTF-8, read as Windows-1252 ({source.encoding}); "
+                  "re-save as UTF-8 to silence this", file=sys.stderr)
     config, config_problems = load_config(seed_dir)
     problems += config_problems
     if not sources and not problems:

@@ -22,6 +22,7 @@ class Source:
     name: str  # file name inside seeds/, used in messages
     meta: tuple[tuple[str, object], ...]
     paragraphs: tuple[str, ...]
+    encoding: str = "utf-8"  # "cp1252" when a legacy file was read, which the build reports
 
     def get(self, key: str, default=None):
         return dict(self.meta).get(key, default)

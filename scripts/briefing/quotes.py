@@ -10,7 +10,9 @@ Three passes over the paragraphs, all pure:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import speakers
 from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person,
@@ -75,6 +77,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|its|this|us|does|plus)\b)[a-z]
 # 'That was the view of X', 'That assessment came from X', 'Those were the words of X'.
 _VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:was|is|were|are|came|comes)\s+"
                       r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
+_CUE_REACH = 400
 # A subject longer than this, between a quote and its verb, is a new clause, not a cue.
 _MAX_SUBJECT_TOKENS = 9
 
@@ -148,16 +151,29 @@ def _trim_end(text: str, stop: int) -> int:
     return stop
 
 
-def sentence_starts(text: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def sentence_starts(text: str) -> tuple[int, ...]:
     """Offsets where sentences begin, skipping abbreviations ('Mr.') and initials ('Janet L. Yellen')."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)[.!?…]*$", text[: match.start() + 1])
+        # Only the last word before the mark matters; looking at a bounded window keeps this linear.
+        word = re.search(r"([\w.]+)[.!?…]*$", text[max(0, match.start() - 40): match.start() + 1])
         token = (word.group(1) if word else "").rstrip(".").lower()
         if text[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
             continue
         starts.append(match.end())
-    return starts
+    return tuple(starts)
+
+
+def _sentence_of(starts: tuple[int, ...], offset: int) -> int:
+    """The start of the sentence that holds offset."""
+    return starts[bisect_right(starts, offset) - 1]
+
+
+def _next_sentence(starts: tuple[int, ...], offset: int, end: int) -> int:
+    """The first sentence start after offset, or end."""
+    i = bisect_right(starts, offset)
+    return starts[i] if i < len(starts) else end
 
 
 def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
@@ -249,16 +265,21 @@ class _Cast:
         self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
-        titled, evidenced, spans_of_names = set(), set(), set()
+        self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
+        titled, evidenced = set(), set()
+        name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
         for n, text in enumerate(paragraphs, 1):
             for off, end, mention in speakers.name_mentions(text):
                 self.registry.append((n, off, mention.name))
-                spans_of_names.update((n, i) for i in range(off, end))
+                words = mention.name.split()
+                for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
+                    self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
+                name_start.update(((n, i), off) for i in range(off, end))
                 self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
                 if mention.gender:
                     self.gender.setdefault(mention.name, mention.gender)
                 first = mention.text.split()[0].lower().rstrip(".")
-                before = re.findall(r"([a-z]+),?\s*$", text[:off])
+                before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
                 # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
                 # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
                 if mention.role or first in speakers.HONORIFICS:
@@ -266,11 +287,11 @@ class _Cast:
                 elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
                       or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
                     evidenced.add(mention.name)
-        self.mentions = self._mentions_outside_quotes(spans)
+        self.mentions = self._mentions_outside_quotes(spans, name_start)
         # A name is a person's if it has a title, or if it is no place and none of its words is also a
         # common word of the article: "Public Health" fails where "health" is written in lowercase.
         lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
-        alone = {name for n, off, name in self.mentions if (n, off) not in spans_of_names}
+        alone = {name for n, off, name in self.mentions if (n, off) not in name_start}
         self.person_like = titled | {
             name for name in evidenced | alone
             if not is_place(name) and not any(w.lower() in lowercase for w in name.split())
@@ -278,44 +299,44 @@ class _Cast:
         self._infer_gender()
 
     def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
-        """The full name that partial ('Dalton', 'Ó Briain') ends, preferring the latest one before where."""
+        """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first."""
+        mentions = self._by_tail.get(" ".join(partial.split()), [])
+        if mentions:
+            # In reading order, so the latest mention before where is found by bisection.
+            i = bisect_right(mentions, where, key=lambda r: (r[0], r[1])) if where else len(mentions)
+            return mentions[i - 1][2] if i else mentions[0][2]
         tail = partial.split()
-        fits = [r for r in self.registry if r[2].split()[-len(tail):] == tail]
-        fits += [(0, 0, n) for n in self.people if n.split()[-len(tail):] == tail]
-        if not fits:
-            return None
-        earlier = [r for r in fits if where is None or (r[0], r[1]) <= where]
-        return max(earlier or fits, key=lambda r: (r[0], r[1]) if earlier else (0, 0))[2]
+        return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail), None)
 
-    def _mentions_outside_quotes(self, spans) -> list[tuple[int, int, str]]:
-        surnames = {name.split()[-1] for _, _, name in self.registry}
+    def _mentions_outside_quotes(self, spans, name_start) -> list[tuple[int, int, str]]:
         found = []
         for n, text in enumerate(self.paragraphs, 1):
-            inside = [(s.outer_start, s.outer_end) for s in spans[n - 1]]
+            quote_starts = [s.outer_start for s in spans[n - 1]]
             for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
                 word = speakers.strip_possessive(match.group())
-                if word in surnames and not any(a <= match.start() < b for a, b in inside):
-                    name = self._full_name(word, (n, match.start()))
-                    start = next((r[1] for r in self.registry if r[0] == n and r[1] <= match.start() and
-                                  r[2] == name and match.start() - r[1] < 60), match.start())
-                    # The object of a preposition ("an adviser at Fairburn Hale") is not who "he" is.
-                    if name and not _AFTER_PREPOSITION.search(text[:start]):
-                        found.append((n, match.start(), name))
+                if word not in self._by_tail:
+                    continue
+                i = bisect_right(quote_starts, match.start())
+                if i and match.start() < spans[n - 1][i - 1].outer_end:
+                    continue  # inside a quote
+                name = self._full_name(word, (n, match.start()))
+                start = name_start.get((n, match.start()), match.start())
+                # The object of a preposition ("an adviser at Fairburn Hale") is not who "he" is.
+                if name and not _AFTER_PREPOSITION.search(text[max(0, start - 60):start]):
+                    found.append((n, match.start(), name))
         return found
 
     def _infer_gender(self) -> None:
         """A person alone in a sentence, followed there by 'he/his' or 'she/her', has that gender."""
         by_sentence: dict[tuple[int, int], list[tuple[int, str]]] = {}
         for n, off, name in self.mentions:
-            starts = sentence_starts(self.paragraphs[n - 1])
-            begin = max(s for s in starts if s <= off)
+            begin = _sentence_of(sentence_starts(self.paragraphs[n - 1]), off)
             by_sentence.setdefault((n, begin), []).append((off, name))
         for (n, begin), names in by_sentence.items():
             if len({name for _, name in names}) != 1:
                 continue
             text = self.paragraphs[n - 1]
-            starts = sentence_starts(text) + [len(text)]
-            end = min(s for s in starts if s > begin)
+            end = _next_sentence(sentence_starts(text), begin, len(text))
             after = _MARK.split(text[names[0][0]:end])[0].lower()
             male = len(re.findall(r"\b(?:he|his|him)\b", after))
             female = len(re.findall(r"\b(?:she|her|hers)\b", after))
@@ -399,11 +420,14 @@ def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quot
     spans = [quoted_spans(text, n) for n, text in enumerate(paragraphs, 1)]
     units = _join_multi_paragraph([_find_quotes(text, s) for text, s in zip(paragraphs, spans)])
     cast = _Cast(paragraphs, spans)
+    units_in: dict[int, list[int]] = {}  # paragraph → indexes of the units that start there
+    for i, unit in enumerate(units):
+        units_in.setdefault(unit.spans[0].paragraph, []).append(i)
     quotes: list[Quote] = []
     reported: list[Reported] = []
-    order: list[str] = []
+    order: dict[str, None] = {}  # speakers in order of first speaking
     for n, text in enumerate(paragraphs, 1):
-        events = [(u.spans[0].outer_start, 1, u) for u in units if u.spans[0].paragraph == n]
+        events = [(units[i].spans[0].outer_start, 1, i) for i in units_in.get(n, ())]
         events += [(start, 0, r) for start, r in _reported_candidates(text)]
         for start, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 0:
@@ -415,8 +439,8 @@ def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quot
             else:
                 quotes.append(_attribute(item, units, quotes, cast, paragraphs))
                 name = quotes[-1].speaker
-            if name and name not in order:
-                order.append(name)
+            if name:
+                order.setdefault(name)
     return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported)
 
 
@@ -425,13 +449,15 @@ def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:
     found = []
     for i, span in enumerate(spans):
         previous_end = spans[i - 1].outer_end if i else 0
-        floor = max([s for s in starts if s <= span.outer_start] + [previous_end])
-        following = [s for s in starts if s > span.outer_end] + [len(text)]
-        stop = min([following[0]] + ([spans[i + 1].outer_start] if i + 1 < len(spans) else []))
+        # Cues sit next to their quote; bounding the regions keeps a huge unpunctuated paragraph linear.
+        sentence_start = max(_sentence_of(starts, span.outer_start), span.outer_start - _CUE_REACH)
+        floor = max(sentence_start, previous_end)
+        stop = min(_next_sentence(starts, span.outer_end, len(text)), span.outer_end + _CUE_REACH)
+        if i + 1 < len(spans):
+            stop = min(stop, spans[i + 1].outer_start)
         words = text[span.start:span.end]
         if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
             continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
-        sentence_start = max([s for s in starts if s <= span.outer_start] + [0])
         cue = (_leading_cue(text, span, floor, sentence_start) if span.opened else None) or \
             _trailing_cue(text, span, stop)
         if not span.opened and cue is None:
@@ -440,7 +466,7 @@ def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:
         # '… had no interest in "strangling an industry" but that commitments had "plainly failed"':
         # a short quote in the same sentence as the speaker's previous one is theirs too.
         same_sentence = bool(found) and found[-1].spans[-1] == spans[i - 1] and \
-            not any(spans[i - 1].outer_end <= s <= span.outer_start for s in starts)
+            _next_sentence(starts, spans[i - 1].outer_end - 1, len(text)) > span.outer_start
         if cue is None and same_sentence:
             cue = found[-1].cue
         if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like:
@@ -464,7 +490,8 @@ def _join_multi_paragraph(found_by_paragraph: list[list[_Found]]) -> list[_Found
     return units
 
 
-def _attribute(unit: _Found, units: list[_Found], done: list[Quote], cast: _Cast, paragraphs) -> Quote:
+def _attribute(position: int, units: list[_Found], done: list[Quote], cast: _Cast, paragraphs) -> Quote:
+    unit = units[position]
     first = unit.spans[0]
     parts = tuple(QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end])
                   for s in unit.spans)
@@ -488,7 +515,6 @@ def _attribute(unit: _Found, units: list[_Found], done: list[Quote], cast: _Cast
     if previous and previous.speaker and previous.paragraphs[-1] >= first.paragraph - 1:
         return Quote(parts, previous.speaker, Attribution(CONTINUATION, previous.attribution.cue))
     # Look-ahead: the cue sits with the next quote, in this paragraph or the next one ...
-    position = units.index(unit)
     following = units[position + 1] if position + 1 < len(units) else None
     if following and following.cue and following.spans[0].paragraph <= last_paragraph + 1:
         nxt = following.spans[0]
@@ -497,7 +523,8 @@ def _attribute(unit: _Found, units: list[_Found], done: list[Quote], cast: _Cast
             return Quote(parts, name, Attribution(LOOK_AHEAD, following.cue.text))
     # ... or opens the next paragraph: 'That was how Desmond Fairweather described the bill.'
     if last_paragraph < len(paragraphs) and not (following and following.spans[0].paragraph == last_paragraph + 1):
-        opening = paragraphs[last_paragraph][: (sentence_starts(paragraphs[last_paragraph]) + [None])[1]]
+        following_text = paragraphs[last_paragraph]
+        opening = following_text[: _next_sentence(sentence_starts(following_text), 0, len(following_text))]
         verb = _LEADING_VERB.search(opening)
         mention = speakers.subject_before_verb(opening[: verb.start()]) if verb else None
         if mention and mention.kind in ("name", "surname"):
@@ -508,8 +535,8 @@ def _attribute(unit: _Found, units: list[_Found], done: list[Quote], cast: _Cast
 
 def _reported_candidates(text: str):
     """(offset, (sentence, subject mention, cue)) for sentences without quotation marks that report speech."""
-    starts = sentence_starts(text) + [len(text)]
-    for begin, end in zip(starts, starts[1:]):
+    starts = (*sentence_starts(text), len(text))
+    for begin, end in zip(starts, starts[1:], strict=False):
         sentence = text[begin:end].strip()
         if not sentence or _MARK.search(sentence):
             continue

@@ -35,10 +35,18 @@ def read_seeds(seed_dir: Path) -> tuple[list[Source], list[str]]:
 def parse_seed(name: str, data: bytes) -> Source:
     if b"\x00" in data:
         raise SeedError("binary data, not text")
+    encoding = "utf-8"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SeedError(f"not UTF-8 (byte {error.start}); re-save as UTF-8") from None
+        # Old editors save Windows-1252; it decodes unambiguously where UTF-8 fails, so read it and warn.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise SeedError(f"not UTF-8 (byte {error.start}); re-save as UTF-8") from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > max(2, len(text) // 100):
+        raise SeedError("binary data, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body = _split_front_matter(text)
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
@@ -46,7 +54,7 @@ def parse_seed(name: str, data: bytes) -> Source:
         meta["title"] = paragraphs.pop(0)
     if not paragraphs:
         raise SeedError("no text" if not text.strip() else "front matter but no paragraphs")
-    return Source(name=name, meta=tuple(sorted(meta.items())), paragraphs=tuple(paragraphs))
+    return Source(name=name, meta=tuple(sorted(meta.items())), paragraphs=tuple(paragraphs), encoding=encoding)
 
 
 def _split_front_matter(text: str) -> tuple[dict, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -67,6 +68,7 @@ def quote_anchor(article: str, index: int) -> str:
     return f"{article}-q-{index}"
 
 
+@lru_cache(maxsize=65536)
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{rel}#{anchor}" if anchor else rel

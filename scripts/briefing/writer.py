@@ -1,13 +1,15 @@
 """The only code that writes: syncs docs/ to exactly the rendered files.
 
+The whole tree is first written to a staging folder beside docs/; only when that succeeded are the
+changed files renamed into docs/ (a rename is atomic) and the files the build no longer produces removed.
 A file whose content is unchanged is not touched, so its modification time stays put and `mkdocs serve`
-reloads only what changed. Each changed file is written to a temporary name and renamed into place, so a
-reader never sees half a file. Files the build no longer produces are removed.
+reloads only what changed. docs/ itself is never replaced, so a server watching it keeps watching.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path, PurePosixPath
 
 
@@ -32,15 +34,19 @@ def write_tree(root: Path, files: list[tuple[str, str]] | dict[str, str]) -> tup
             raise WriteError(f"two pages want the same path: {path}")
         seen.add(path)
     targets = {safe_path(root, path): content.encode("utf-8") for path, content in items}
-    written = 0
-    for target, data in sorted(targets.items()):
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        written += 1
+    changed = {t: data for t, data in targets.items() if not (t.is_file() and t.read_bytes() == data)}
+    staging = root.parent / f".{root.name}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for target, data in changed.items():
+            staged = staging / target.relative_to(root)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+        for target in sorted(changed):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / target.relative_to(root), target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     removed = 0
     if root.exists():
         for existing in sorted(root.rglob("*"), reverse=True):
@@ -49,4 +55,4 @@ def write_tree(root: Path, files: list[tuple[str, str]] | dict[str, str]) -> tup
                 removed += 1
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
-    return written, removed
+    return len(changed), removed
