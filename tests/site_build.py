@@ -38,7 +38,7 @@ def build_site(seeds: Path, project: Path) -> Path:
 class Page(HTMLParser):
     """What a test needs from one built page: ids, links, the text of elements by id, visible text."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None = None, html: str | None = None):
         super().__init__(convert_charrefs=True)
         self.ids: list[str] = []
         self.links: list[str] = []
@@ -48,7 +48,11 @@ class Page(HTMLParser):
         self._chunks: dict[str, list[str]] = {}
         self.text_parts: list[str] = []
         self._skip = 0
-        self.feed(path.read_text(encoding="utf-8"))
+        self.feed(html if html is not None else path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_html(cls, html: str) -> "Page":
+        return cls(html=html)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

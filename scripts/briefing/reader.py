@@ -15,6 +15,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 # A headline: a short first line that does not end like a sentence or a quotation.
 _HEADLINE_MAX_WORDS = 20
 _SENTENCE_END = tuple(".:;\"”»")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class SeedError(Exception):
@@ -48,6 +49,8 @@ def parse_seed(name: str, data: bytes) -> Source:
     if controls > max(2, len(text) // 100):
         raise SeedError("binary data, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters cannot be shown on a page (HTML drops or rejects them); only tab is kept.
+    text = _CONTROL.sub("", text)
     meta, body = _split_front_matter(text)
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     if "title" not in meta and len(paragraphs) > 1 and _is_headline(paragraphs[0]):

@@ -1,0 +1,35 @@
+"""Worst inputs found by hand: no pattern may backtrack or scan quadratically.
+
+A time budget is the only way to catch that in a test. The budgets are ten times what these inputs take
+on this machine, so noise does not fail them but a quadratic step (which took 560 s here) does.
+"""
+
+import time
+
+import pytest
+
+from briefing.analyse import analyse
+from briefing.assemble import assemble
+from briefing.reader import parse_seed
+from briefing.render import render
+from test_properties import CONFIG, MATCHER
+
+SIZE = 300_000
+WORST = {
+    "many attributed quotes": '"x," says Ann Lee, an analyst at Foo, ',
+    "capitalised words": "Ab ",
+    "opening marks": "“",
+    "appositive commas": "Ann Lee, ",
+    "initials": "A. ",
+    "straight marks": '"',
+    "markup": "<b>*_[x](y)_*</b> {{ z }} ",
+}
+
+
+@pytest.mark.parametrize("unit", WORST.values(), ids=WORST.keys())
+def test_a_huge_single_paragraph_builds_in_seconds(unit):
+    data = ("---\ntitle: Huge\n---\n" + unit * (SIZE // len(unit))).encode("utf-8")
+    started = time.perf_counter()
+    files = render(assemble([analyse(parse_seed("huge.txt", data), CONFIG, MATCHER)], CONFIG))
+    assert time.perf_counter() - started < 15
+    assert "articles/huge.md" in files
