@@ -148,3 +148,16 @@ def test_every_quote_of_the_seed():
     assert [(r.paragraph, r.speaker) for r in reported] == [(7, "David Dalton"), (9, "Francis Lee-Saunders")]
     nested = next(q for q in quotes if q.paragraphs == (15,))
     assert "‘backing each other when we can’" in nested.text
+
+
+def test_broken_marks_swallow_nothing():
+    paragraphs = (
+        'Ann Lee, an analyst at Foo, said: "This quote never closes and runs on',
+        "A plain paragraph in between, which must stay plain.",
+        'A stray ” mark and an unbalanced " mark sit in this sentence.',
+        '"A later quote that is long enough to count," said Bob Hart, a trader.',
+    )
+    _, quotes, _ = extract(paragraphs)
+    # The unclosed quote ends with its paragraph; the next paragraphs are not pulled into it.
+    assert [(q.paragraphs, q.speaker) for q in quotes] == [((1,), "Ann Lee"), ((4,), "Bob Hart")]
+    assert quotes[0].text == "This quote never closes and runs on"
