@@ -1,15 +1,19 @@
 """Turns a Site into files: {path under docs/: text}. Pure; templates are files in templates/.
 
 Escaping: every value a template prints is escaped unless it is Markup. Seed text can hold HTML, Markdown
-or Jinja syntax, so text() turns every character that means something to Markdown or HTML into a numeric
-character reference. The same escaped string is safe in Markdown, in raw HTML and in a quoted attribute,
-and the browser shows exactly the source characters. Links and anchors come from slugs.py and are Markup.
+or Jinja syntax. Long text (paragraphs, quotes, excerpts) goes into raw HTML blocks, which Markdown leaves
+alone, through the `h` filter (HTML escaping). Anything printed into Markdown (link texts, headings, table
+cells) goes through text(), which turns every character that means something to Markdown or HTML into a
+numeric character reference. Either way the browser shows exactly the source characters. Links and
+anchors come from slugs.py and are Markup.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -24,25 +28,65 @@ SITE_DESCRIPTION = "Long-form news analysis as a cross-linked briefing: themes, 
 # (, . ; ? % / and typographic quotes) pass through so that the generated Markdown stays readable.
 _SPECIAL = re.compile(r"[&<>\"'`*_\[\]{}()#+\-!|~=^$:@\\]")
 _LIST_MARKER = re.compile(r"^(\d+)\.")
+# A theme page shows this many characters of context around the matched terms.
+_SNIPPET_REACH = 90
+# Theme and analyst pages list at most this many articles; the rest continue on further parts.
+ARTICLES_PER_PART = 40
+# The home page shows cards for this many of the most quoted analysts; the analysts page lists them all.
+HOME_ANALYSTS = 24
 
 
 def text(value) -> Markup:
-    """Seed text made literal for Markdown and HTML alike."""
+    """Seed text made literal for Markdown (and HTML): for link texts, headings and table cells."""
     if isinstance(value, Markup):
         return value
-    value = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", re.sub(r"\s+", " ", str(value)))
+    return Markup(_markdown_literal(str(value)))
+
+
+@lru_cache(maxsize=65536)
+def _markdown_literal(value: str) -> str:
+    value = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", re.sub(r"\s+", " ", value))
     # "1. Not a list": a number and a full stop at the start would begin an ordered list.
-    return Markup(_LIST_MARKER.sub(r"\1&#46;", value))
+    return _LIST_MARKER.sub(r"\1&#46;", value)
+
+
+def html_text(value) -> Markup:
+    """Seed text for a raw HTML block, which Markdown leaves alone: plain HTML escaping is enough, and cheap."""
+    return value if isinstance(value, Markup) else Markup(_html_literal(str(value)))
+
+
+@lru_cache(maxsize=65536)
+def _html_literal(value: str) -> str:
+    return html.escape(re.sub(r"\s+", " ", value))
 
 
 def marked(value: str, spans) -> Markup:
-    """Text with each (start, end) span wrapped in <mark>, everything else escaped."""
+    """Text for a raw HTML block with each (start, end) span wrapped in <mark>."""
     out, last = [], 0
     for start, end in spans:
-        out += [text(value[last:start]), Markup("<mark>"), text(value[start:end]), Markup("</mark>")]
+        out += [html_text(value[last:start]), Markup("<mark>"), html_text(value[start:end]), Markup("</mark>")]
         last = end
-    out.append(text(value[last:]))
+    out.append(html_text(value[last:]))
     return Markup("").join(out)
+
+
+def snippet(value: str, spans, reach: int = _SNIPPET_REACH) -> Markup:
+    """A keyword-in-context excerpt: the words around the matched terms, marked, with … where cut."""
+    if not spans:
+        return marked(value[: 2 * reach], ()) + (Markup(" …") if len(value) > 2 * reach else Markup(""))
+    begin, end = max(0, spans[0][0] - reach), min(len(value), spans[-1][1] + reach)
+    # Widen to whole words, and keep at most the terms that fit in a few lines.
+    while begin > 0 and not value[begin - 1].isspace():
+        begin -= 1
+    while end < len(value) and not value[end].isspace():
+        end += 1
+    if end - begin > 4 * reach:
+        end = min(len(value), spans[0][1] + reach)
+        while end < len(value) and not value[end].isspace():
+            end += 1
+    inside = [(a - begin, b - begin) for a, b in spans if a >= begin and b <= end]
+    return ((Markup("… ") if begin else Markup("")) + marked(value[begin:end], inside)
+            + (Markup(" …") if end < len(value) else Markup("")))
 
 
 def _finalize(value):
@@ -61,15 +105,16 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["marked"] = marked
-    env.filters["count"] = lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}"
-    env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(text(value))))
-    env.globals.update(
-        url=_url, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
-        paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
-        excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
-        quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)),
+    env.filters.update(
+        marked=marked, snippet=snippet, h=html_text,
+        yaml_string=lambda value: Markup(json.dumps(str(html_text(value)))),
+        count=lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}",
+        words=lambda value, n: value if len(value.split()) <= n else " ".join(value.split()[:n]) + " …",
     )
+    env.globals.update(url=_url, href=_href, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
+                       paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
+                       excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
+                       quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)))
     return env
 
 
@@ -81,20 +126,29 @@ def _theme_anchor(context, quote, theme: str) -> Markup:
     return Markup(slugs.excerpt_anchor(quote.article, n))
 
 
-@jinja2.pass_context
-def _url(context, kind: str, slug: str | None = None, anchor: str | None = None) -> Markup:
-    """A relative link from the page being rendered to a page of the given kind."""
-    target = {
+def _target(kind: str, slug: str | None, part: int) -> str:
+    return {
         "home": lambda: slugs.HOME,
         "articles": lambda: slugs.ARTICLES,
         "themes": lambda: slugs.THEMES,
         "analysts": lambda: slugs.ANALYSTS,
         "article": lambda: slugs.article_page(slug),
-        "theme": lambda: slugs.theme_page(slug),
-        "analyst": lambda: slugs.analyst_page(slug),
+        "theme": lambda: slugs.theme_page(slug, part),
+        "analyst": lambda: slugs.analyst_page(slug, part),
         "data": lambda: slugs.CORPUS_JSON,
     }[kind]()
-    return Markup(slugs.link(context["page"], target, anchor))
+
+
+@jinja2.pass_context
+def _url(context, kind: str, slug: str | None = None, anchor: str | None = None, part: int = 1) -> Markup:
+    """A Markdown link (which MkDocs validates) from the page being rendered to a page of the given kind."""
+    return Markup(slugs.link(context["page"], _target(kind, slug, part), anchor))
+
+
+@jinja2.pass_context
+def _href(context, kind: str, slug: str | None = None, anchor: str | None = None, part: int = 1) -> Markup:
+    """The same link for raw HTML, where MkDocs does not rewrite .md paths."""
+    return Markup(slugs.href(context["page"], _target(kind, slug, part), anchor))
 
 
 def _http_url(value: str | None) -> str | None:
@@ -102,33 +156,60 @@ def _http_url(value: str | None) -> str | None:
     return value if value and re.match(r"^https?://[^\s<>\"]+$", value) else None
 
 
+def _parts(article_slugs: list[str]) -> list[list[str]]:
+    """Articles in order, cut into parts of at most ARTICLES_PER_PART."""
+    unique = list(dict.fromkeys(article_slugs))
+    return [unique[i:i + ARTICLES_PER_PART] for i in range(0, len(unique), ARTICLES_PER_PART)] or [[]]
+
+
 def render(site: Site) -> dict[str, str]:
     env = _environment()
     themes = {t.theme.slug: t for t in site.themes}
     analysts = {a.slug: a for a in site.analysts}
     articles = {a.slug: a for a in site.articles}
-    shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION)
+    # Which part of a theme's or an analyst's pages holds an article: links point straight there.
+    theme_parts = {t.theme.slug: _parts([e.article for e in t.excerpts]) for t in site.themes}
+    analyst_parts = {a.slug: _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
+                     for a in site.analysts}
+    part_of = {("theme", slug, article): n for slug, parts in theme_parts.items()
+               for n, part in enumerate(parts, 1) for article in part}
+    part_of.update({("analyst", slug, article): n for slug, parts in analyst_parts.items()
+                    for n, part in enumerate(parts, 1) for article in part})
+
+    most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
+    shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
+                  part_of=part_of, home_analysts=sorted(most_quoted, key=lambda a: a.name))
+    templates = {name: env.get_template(f"{name}.md.j2") for name in
+                 ("home", "articles", "themes", "analysts", "article", "theme", "analyst")}
 
     def page(template: str, path: str, **context) -> tuple[str, str]:
-        return path, env.get_template(template).render(page=path, **shared, **context)
+        return path, templates[template].render(page=path, **shared, **context)
 
-    pages = [
-        page("home.md.j2", slugs.HOME),
-        page("articles.md.j2", slugs.ARTICLES),
-        page("themes.md.j2", slugs.THEMES),
-        page("analysts.md.j2", slugs.ANALYSTS),
-    ]
+    pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
+             page("analysts", slugs.ANALYSTS)]
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
         quotes_by.setdefault(q.article, []).append(q)
     for analyst in site.analysts:
         for r in analyst.reported:
             reports_by.setdefault(r.article, []).append(r)
-    pages += [page("article.md.j2", slugs.article_page(a.slug), article=a,
+    pages += [page("article", slugs.article_page(a.slug), article=a,
                    **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
               for a in site.articles]
-    pages += [page("theme.md.j2", slugs.theme_page(t.theme.slug), view=t) for t in site.themes]
-    pages += [page("analyst.md.j2", slugs.analyst_page(a.slug), analyst=a) for a in site.analysts]
+    for view in site.themes:
+        parts = theme_parts[view.theme.slug]
+        for n, part in enumerate(parts, 1):
+            on_part = set(part)
+            pages.append(page("theme", slugs.theme_page(view.theme.slug, n), view=view, part=n, parts=len(parts),
+                              excerpts=[e for e in view.excerpts if e.article in on_part],
+                              quotes=[q for q in view.quotes if q.article in on_part]))
+    for analyst in site.analysts:
+        parts = analyst_parts[analyst.slug]
+        for n, part in enumerate(parts, 1):
+            on_part = set(part)
+            pages.append(page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n,
+                              parts=len(parts), quotes=[q for q in analyst.quotes if q.article in on_part],
+                              reported=[r for r in analyst.reported if r.article in on_part]))
     pages.append((slugs.CORPUS_JSON, corpus_json(site)))
     pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     pages.append(("assets/briefing.css", (TEMPLATES / "briefing.css").read_text(encoding="utf-8")))
@@ -152,7 +233,8 @@ def _article_context(article: Article, placed: list, reports: list) -> dict:
     speakers = list(dict.fromkeys([q.speaker for q in placed if q.speaker] +
                                   [r.speaker for rs in reports_at.values() for r in rs]))
     themes = list(dict.fromkeys(t for p in article.paragraphs for t in p.themes))
-    return dict(quotes_at=quotes_at, reports_at=reports_at, article_analysts=speakers, article_themes=themes)
+    return {"quotes_at": quotes_at, "reports_at": reports_at, "article_analysts": speakers,
+            "article_themes": themes}
 
 
 def corpus_json(site: Site) -> str:

@@ -45,12 +45,13 @@ def article_page(slug: str) -> str:
     return f"articles/{slug}.md"
 
 
-def theme_page(slug: str) -> str:
-    return f"themes/{slug}.md"
+def theme_page(slug: str, part: int = 1) -> str:
+    """A theme's page; long themes continue on parts 2, 3 … so that no page grows with the corpus."""
+    return f"themes/{slug}.md" if part == 1 else f"themes/{slug}/{part}.md"
 
 
-def analyst_page(slug: str) -> str:
-    return f"analysts/{slug}.md"
+def analyst_page(slug: str, part: int = 1) -> str:
+    return f"analysts/{slug}.md" if part == 1 else f"analysts/{slug}/{part}.md"
 
 
 def paragraph_anchor(n: int) -> str:
@@ -71,4 +72,19 @@ def quote_anchor(article: str, index: int) -> str:
 @lru_cache(maxsize=65536)
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def _url_of(page: str) -> str:
+    """The directory URL MkDocs gives a page: a/b.md → a/b/, a/index.md → a/, index.md → ''."""
+    stem = page[: -len(".md")]
+    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+@lru_cache(maxsize=65536)
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link for raw HTML, where MkDocs does not rewrite .md paths: relative between directory URLs."""
+    base, target = _url_of(from_page), _url_of(to_page)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
