@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site docs test golden clean
+.PHONY: serve site docs test golden bench clean
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(INSTALLED)
 golden: $(INSTALLED)
 	$(PY) scripts/build.py --seeds tests/fixtures/golden-seeds --out tests/golden
 	rm -rf tests/golden/assets tests/golden/data/corpus.schema.json  # copied verbatim; not worth pinning
+
+# Synthetic corpora of 10, 100 and 1,000 articles against a plain-Markdown baseline; writes bench/results.md.
+bench: $(INSTALLED)
+	$(PY) scripts/bench.py 10 100 1000
 
 clean:
 	rm -rf docs site $(VENV)

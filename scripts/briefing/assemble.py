@@ -8,21 +8,23 @@ from dataclasses import replace
 from .model import (Analyst, Appearance, Article, Config, Excerpt, PlacedQuote, PlacedReport, Person, Site,
                     ThemePage)
 from .slugs import slugify, unique
-from .speakers import normalise_organisation
+from .speakers import HONORIFICS, normalise_organisation
 
 
 def assemble(articles: list[Article], config: Config) -> Site:
     articles = _unique_slugs(articles)
     articles.sort(key=lambda a: (a.published or "", a.slug), reverse=True)
-    analyst_slug = _analyst_slugs(articles)
+    identity = _identities(articles)
+    analyst_slug = _analyst_slugs(identity)
     quotes, reports = [], []
     for article in articles:
         themes_of = {p.n: p.themes for p in article.paragraphs}
         for index, quote in enumerate(article.quotes, 1):
             themes = tuple(dict.fromkeys(t for n in quote.paragraphs for t in themes_of[n]))
-            speaker = analyst_slug.get(quote.speaker) if quote.speaker else None
+            speaker = analyst_slug[identity[(article.slug, quote.speaker)]] if quote.speaker else None
             quotes.append(PlacedQuote(article.slug, index, quote, speaker, themes))
-        reports += [PlacedReport(article.slug, r, analyst_slug[r.speaker]) for r in article.reported]
+        reports += [PlacedReport(article.slug, r, analyst_slug[identity[(article.slug, r.speaker)]])
+                    for r in article.reported]
     speakers_at = defaultdict(list)  # (article, paragraph) → analysts quoted there
     for q in quotes:
         for n in q.quote.paragraphs:
@@ -30,7 +32,7 @@ def assemble(articles: list[Article], config: Config) -> Site:
                 speakers_at[(q.article, n)].append(q.speaker)
     all_themes = config.themes + (config.catch_all,)
     theme_pages = tuple(_theme_page(t, articles, quotes, speakers_at) for t in all_themes)
-    analysts = _analysts(articles, analyst_slug, quotes, reports, config)
+    analysts = _analysts(articles, identity, analyst_slug, quotes, reports, config)
     return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes))
 
 
@@ -40,11 +42,38 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
     return [replace(a, slug=unique(a.slug, taken)) for a in sorted(articles, key=lambda a: a.source_name)]
 
 
-def _analyst_slugs(articles: list[Article]) -> dict[str, str]:
-    """Full name → analyst slug. The same name in several articles is one analyst."""
-    names = sorted({name for a in articles for name in _speakers(a)})
+def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
+    """(article, speaker as named there) → the analyst's name across the corpus.
+
+    The same full name in several articles is one analyst. A speaker an article names only by surname
+    ("Mr Dalton", "Dalton") is the one analyst with that surname at the same organisation, if there is
+    exactly one; people who merely share a surname stay apart.
+    """
+    people = {(a.slug, p.name): p for a in articles for p in a.people}
+    by_surname_and_org: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (_, name), person in people.items():
+        if len(name.split()) > 1 and not _is_surname_only(name) and person.organisation:
+            by_surname_and_org[(name.split()[-1], normalise_organisation(person.organisation).lower())].add(name)
+    identity = {}
+    for article in articles:
+        for name in _speakers(article):
+            person = people.get((article.slug, name))
+            same = set()
+            if _is_surname_only(name) and person and person.organisation:
+                same = by_surname_and_org[(name.split()[-1], normalise_organisation(person.organisation).lower())]
+            identity[(article.slug, name)] = next(iter(same)) if len(same) == 1 else name
+    return identity
+
+
+def _is_surname_only(name: str) -> bool:
+    words = name.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS)
+
+
+def _analyst_slugs(identity: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Analyst name → slug, unique across the site."""
     taken: set[str] = set()
-    return {name: unique(slugify(name, fallback="analyst"), taken) for name in names}
+    return {name: unique(slugify(name, fallback="analyst"), taken) for name in sorted(set(identity.values()))}
 
 
 def _speakers(article: Article) -> list[str]:
@@ -66,13 +95,13 @@ def _theme_page(theme, articles: list[Article], quotes: list[PlacedQuote], speak
     return ThemePage(theme, tuple(excerpts), on_theme, analysts, related)
 
 
-def _analysts(articles, analyst_slug, quotes, reports, config: Config) -> tuple[Analyst, ...]:
+def _analysts(articles, identity, analyst_slug, quotes, reports, config: Config) -> tuple[Analyst, ...]:
     overrides = dict(config.analyst_overrides)
     people: dict[str, list[tuple[Article, Person]]] = defaultdict(list)
     for article in articles:  # newest first, so the first appearance with a role is the latest
         known = {p.name: p for p in article.people}
         for name in dict.fromkeys(_speakers(article)):
-            people[name].append((article, known.get(name, Person(name))))
+            people[identity[(article.slug, name)]].append((article, known.get(name, Person(name))))
     by_article = defaultdict(set)
     for name, seen in people.items():
         for article, _ in seen:

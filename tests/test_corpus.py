@@ -1,0 +1,45 @@
+"""Many articles, one site: analysts merged across articles, excerpts grouped by article, newest first."""
+
+from briefing.analyse import analyse
+from briefing.assemble import assemble
+from briefing.reader import parse_seed
+from test_properties import CONFIG, MATCHER
+
+
+def site_of(*texts):
+    # Each article's file is named after its title, so its slug is the title in lowercase.
+    sources = [parse_seed(text.split("title: ")[1].split("\n")[0].lower() + ".txt", text.encode()) for text in texts]
+    return assemble([analyse(s, CONFIG, MATCHER) for s in sources], CONFIG)
+
+
+OLD = ("---\ntitle: Old\npublished: 2023-03-01\n---\n"
+       "“Sanctions are biting harder than anyone admits,” says David Dalton, senior analyst at Dragonfly Intelligence.\n")
+NEW = ("---\ntitle: New\npublished: 2024-06-01\n---\n"
+       "“Sanctions have lost their edge since the spring,” says David Dalton, director at Harrow Capital.\n")
+SURNAME = ("---\ntitle: Surname\npublished: 2023-05-01\n---\n"
+           "Mr Dalton, of Dragonfly Intelligence, says that sanctions matter.\n"
+           "“The sanctions regime leaks at every border crossing,” Mr Dalton says.\n")
+NAMESAKE = ("---\ntitle: Namesake\npublished: 2023-07-01\n---\n"
+            "“Central Asia is the new trade corridor for everyone,” says Maria Dalton, a historian at Kent.\n")
+
+
+def test_one_person_in_several_articles_is_one_analyst_with_the_latest_role():
+    site = site_of(OLD, NEW)
+    (dalton,) = site.analysts
+    assert dalton.slug == "david-dalton" and len(dalton.quotes) == 2
+    assert (dalton.role, dalton.organisation) == ("director", "Harrow Capital")  # the latest article
+    assert [(x.article, x.role) for x in dalton.appearances] == [("new", "director"), ("old", "senior analyst")]
+
+
+def test_surname_and_organisation_merge_and_namesakes_do_not():
+    site = site_of(OLD, SURNAME, NAMESAKE)
+    assert sorted(a.slug for a in site.analysts) == ["david-dalton", "maria-dalton"]
+    dalton = next(a for a in site.analysts if a.slug == "david-dalton")
+    assert sorted(q.article for q in dalton.quotes) == ["old", "surname"]
+
+
+def test_theme_excerpts_are_grouped_by_article_newest_first():
+    site = site_of(OLD, NEW, SURNAME)
+    sanctions = next(t for t in site.themes if t.theme.slug == "sanctions")
+    assert [e.article for e in sanctions.excerpts] == ["new", "surname", "surname", "old"]
+    assert [a.slug for a in site.articles] == ["new", "surname", "old"]
