@@ -28,7 +28,12 @@ serve: docs
 	trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(INSTALLED) $(CHROMIUM)
 	$(VENV)/bin/pytest
 
 # Regenerate the golden Markdown tree after a deliberate change to the output; review the diff.

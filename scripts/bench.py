@@ -119,6 +119,7 @@ def measure(count: int, work: Path) -> list[dict]:
         folder = project / kind
         folder.mkdir()
         shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+        (folder / "overrides").symlink_to(ROOT / "overrides")
         if kind == "briefing":
             generator, gen_mb = _run([sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds),
                                       "--out", str(folder / "docs")], folder)

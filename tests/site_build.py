@@ -21,6 +21,8 @@ def generate(seeds: Path, project: Path) -> subprocess.CompletedProcess:
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` with the project's mkdocs.yml, in project/ (which holds docs/)."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if not (project / "overrides").exists():
+        (project / "overrides").symlink_to(ROOT / "overrides")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                           capture_output=True, text=True, env=env)

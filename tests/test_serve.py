@@ -40,6 +40,7 @@ def test_editing_a_seed_updates_the_served_page(tmp_path):
     article = seeds / "live.txt"
     article.write_text("Live headline\n\nThe first version of the text.\n")
     (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
     assert generate(seeds, tmp_path).returncode == 0
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

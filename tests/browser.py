@@ -1,0 +1,57 @@
+"""A real browser on the built site: Debian's Chromium driven by Playwright, the site served on loopback."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Playwright's own browser download cannot work here; these flags keep Chromium off the network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve folder at http://127.0.0.1:<port>/ for the duration of the block; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type query into Material's search box as a reader does; the titles of the result pages, in order."""
+    page.keyboard.press("Escape")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").type(query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d+ matching|No matching/)",
+        arg=query)
+    return page.locator(".md-search-result__item > a.md-search-result__link h1").all_inner_texts()

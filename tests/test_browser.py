@@ -1,0 +1,128 @@
+"""The built site in a real browser: search as a reader types it, permalinks, mobile, palettes, axe-core."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import chromium, search, serve
+from site_build import ROOT, build_site
+
+QUERIES = [
+    # (query, the page that must come first)
+    ("drones", "Iran drones"),
+    ("sanctions", "Sanctions"),
+    ("Dalton", "David Dalton"),
+    ("David Dalton", "David Dalton"),
+    ("Lee-Saunders", "Francis Lee-Saunders"),
+    ("Keleman", "Barbara Keleman"),
+    ("no-limits partnership", "The China–Russia partnership"),
+]
+PAGE_TYPES = ["", "themes/central-asia/", "analysts/david-dalton/", "articles/xi-putin-moscow/"]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build_site(ROOT / "seeds", tmp_path_factory.mktemp("browser"))
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    assert dialogs == [], f"a dialog opened: {dialogs}"
+    context.close()
+
+
+@pytest.mark.parametrize("query, first", QUERIES)
+def test_search_lands_on_the_right_page_first(page, base_url, query, first):
+    page.goto(base_url)
+    assert search(page, query)[0] == first
+
+
+def test_a_place_finds_its_theme_in_the_top_three(page, base_url):
+    page.goto(base_url)
+    assert "Central Asia" in search(page, "Kazakhstan")[:3]
+
+
+def test_the_article_does_not_crowd_out_theme_and_profile_pages(page, base_url):
+    page.goto(base_url)
+    for query, first in QUERIES:
+        results = search(page, query)
+        assert results.count(results[0]) == 1 and results[0] == first
+
+
+def test_clicking_a_result_opens_the_page(page, base_url):
+    page.goto(base_url)
+    search(page, "Keleman")
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url(re.compile(r"/analysts/barbara-keleman/"))
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Barbara Keleman"
+
+
+def test_a_paragraph_permalink_shows_that_paragraph(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(base_url + "articles/xi-putin-moscow/#p-15")
+    paragraph = page.locator("#p-15")
+    assert "Barbara Keleman" in paragraph.inner_text()
+    box = paragraph.bounding_box()
+    assert box is not None and 0 <= box["y"] < 720
+    assert page.evaluate("document.querySelector('#p-15').matches(':target')")
+
+
+def test_theme_excerpt_links_to_its_paragraph(page, base_url):
+    page.goto(base_url + "themes/iran-drones/")
+    page.get_by_role("link", name="¶11 in the article").click()
+    page.wait_for_url(re.compile(r"/articles/xi-putin-moscow/#p-11$"))
+    assert "Shahed drones" in page.locator("#p-11").inner_text()
+
+
+def test_mobile_navigation_drawer(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "articles/xi-putin-moscow/")
+    drawer = page.locator("nav.md-nav--primary")
+    assert not drawer.is_visible() or drawer.bounding_box()["x"] < 0
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("link", name="Analysts", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/analysts/$"))
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Analysts"
+    context.close()
+
+
+def test_light_and_dark_palettes_toggle(page, base_url):
+    page.goto(base_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    first = scheme()
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert scheme() != first
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert scheme() == first
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES, ids=["home", "theme", "analyst", "article"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(browser, base_url, path, scheme):
+    # The reader's system setting picks the palette, as it does for a real visitor.
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    results = Axe().run(page)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    context.close()
+    assert violations == []
