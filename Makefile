@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site docs test golden bench clean
+.PHONY: serve site docs test golden bench audit offline clean
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,17 +33,33 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(INSTALLED) $(CHROMIUM)
+test: $(INSTALLED) $(CHROMIUM) $(NODE_MODULES)
 	$(VENV)/bin/pytest
 
 # Regenerate the golden Markdown tree after a deliberate change to the output; review the diff.
 golden: $(INSTALLED)
 	$(PY) scripts/build.py --seeds tests/fixtures/golden-seeds --out tests/golden
-	rm -rf tests/golden/assets tests/golden/data/corpus.schema.json  # copied verbatim; not worth pinning
+	rm -f tests/golden/data/corpus.schema.json  # copied verbatim; not worth pinning
 
 # Synthetic corpora of 10, 100 and 1,000 articles against a plain-Markdown baseline; writes bench/results.md.
 bench: $(INSTALLED)
 	$(PY) scripts/bench.py 10 100 1000
 
+# Lighthouse (npm, pinned in package.json) on the four page types, served by nginx with gzip.
+NGINX := /usr/sbin/nginx
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+NODE_MODULES := node_modules/.package-lock.json
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+audit: site $(CHROMIUM) $(NGINX) $(NODE_MODULES)
+	$(PY) scripts/audit.py site
+
+# A zip to browse from file://, search included (Material's offline plugin, iframe-worker vendored from npm).
+offline: docs $(NODE_MODULES)
+	$(PY) scripts/offline.py
+
 clean:
-	rm -rf docs site $(VENV)
+	rm -rf docs site $(VENV) node_modules

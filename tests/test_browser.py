@@ -126,3 +126,44 @@ def test_no_accessibility_violations(browser, base_url, path, scheme):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     context.close()
     assert violations == []
+
+
+def test_offline_bundle_searches_from_file_urls(browser, tmp_path):
+    """The zip from `make offline`, unpacked and opened from file:// with every network request refused."""
+    import zipfile
+
+    from offline import build_offline
+    from site_build import generate
+
+    assert generate(ROOT / "seeds", tmp_path).returncode == 0
+    archive = build_offline(tmp_path / "docs", tmp_path / "bundle.zip")
+    zipfile.ZipFile(archive).extractall(tmp_path / "unpacked")
+    context = browser.new_context()
+    refused = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                  else (refused.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto((tmp_path / "unpacked" / "index.html").as_uri())
+    assert search(page, "drones")[0] == "Iran drones"
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url(re.compile(r"themes/iran-drones\.html"))
+    assert refused == []
+    context.close()
+
+
+def test_hostile_seed_text_runs_nothing_in_the_browser(browser, tmp_path):
+    from test_hostile import _seed
+
+    site = build_site(_seed(tmp_path), tmp_path / "project")
+    with serve(site) as url:
+        context = browser.new_context()
+        events = []
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (events.append(dialog.message), dialog.dismiss()))
+        for path in ["articles/evil/", "themes/sanctions/", "themes/other/", ""]:
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            # Nothing from the seed became an element: no injected image, frame or inline handler.
+            assert page.locator("img[src='x'], iframe, [onerror], [onclick]").count() == 0
+        assert events == []
+        context.close()

@@ -212,7 +212,6 @@ def render(site: Site) -> dict[str, str]:
                               reported=[r for r in analyst.reported if r.article in on_part]))
     pages.append((slugs.CORPUS_JSON, corpus_json(site)))
     pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
-    pages.append(("assets/briefing.css", (TEMPLATES / "briefing.css").read_text(encoding="utf-8")))
     files: dict[str, str] = {}
     for path, content in pages:
         if path in files:
