@@ -7,6 +7,7 @@ import sys
 import time
 import urllib.request
 
+from browser import chromium
 from site_build import ROOT, generate
 
 
@@ -51,8 +52,14 @@ def test_editing_a_seed_updates_the_served_page(tmp_path):
     url = f"http://127.0.0.1:{port}/articles/live/"
     try:
         assert wait_for(lambda: "The first version of the text." in fetch(url))
-        article.write_text("Live headline\n\nThe second version, edited while the server ran.\n")
-        assert wait_for(lambda: "The second version, edited while the server ran." in fetch(url))
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(url)
+            assert "The first version of the text." in page.locator("#p-1").inner_text()
+            article.write_text("Live headline\n\nThe second version, edited while the server ran.\n")
+            # No reload by the test: mkdocs serve's live reload updates the open page.
+            page.wait_for_function("document.querySelector('#p-1')?.textContent.includes('The second version')",
+                                   timeout=60_000)
     finally:
         for process in (server, watcher):
             process.terminate()
