@@ -3,6 +3,9 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+NODE_MODULES := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -29,7 +32,6 @@ serve: docs
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
-CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
@@ -46,11 +48,9 @@ bench: $(INSTALLED)
 	$(PY) scripts/bench.py 10 100 1000
 
 # Lighthouse (npm, pinned in package.json) on the four page types, served by nginx with gzip.
-NGINX := /usr/sbin/nginx
 $(NGINX):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
 
-NODE_MODULES := node_modules/.package-lock.json
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
