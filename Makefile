@@ -9,7 +9,7 @@ NODE_MODULES := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site docs test golden bench audit offline clean
+.PHONY: serve site docs test golden bench audit offline vendor clean
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -60,6 +60,10 @@ audit: site $(CHROMIUM) $(NGINX) $(NODE_MODULES)
 # A zip to browse from file://, search included (Material's offline plugin, iframe-worker vendored from npm).
 offline: docs $(NODE_MODULES)
 	$(PY) scripts/offline.py
+
+# Refresh the vendored Mermaid (the home page's diagram) from the version pinned in package.json.
+vendor: $(NODE_MODULES)
+	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
 
 clean:
 	rm -rf docs site $(VENV) node_modules

@@ -103,6 +103,26 @@ def test_mobile_navigation_drawer(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_diagram_is_drawn_from_the_vendored_mermaid(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    outside = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url)
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(base_url)
+    # Not loaded for the first paint: only when the diagram comes into view.
+    assert page.evaluate("typeof mermaid") == "undefined"
+    page.locator(".briefing-diagram").scroll_into_view_if_needed()
+    page.wait_for_selector(".briefing-diagram__svg svg")
+    drawn = page.locator(".briefing-diagram__svg").inner_text()
+    for label in ("David Dalton", "Barbara Keleman", "Francis Lee-Saunders", "Central Asia", "Russia's isolation"):
+        assert label in drawn
+    assert Axe().run(page).response["violations"] == []
+    assert outside == []
+    context.close()
+
+
 def test_light_and_dark_palettes_toggle(page, base_url):
     page.goto(base_url)
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
@@ -144,6 +164,8 @@ def test_offline_bundle_searches_from_file_urls(browser, tmp_path):
                   else (refused.append(route.request.url), route.abort()))
     page = context.new_page()
     page.goto((tmp_path / "unpacked" / "index.html").as_uri())
+    page.locator(".briefing-diagram").scroll_into_view_if_needed()
+    page.wait_for_selector(".briefing-diagram__svg svg")
     assert search(page, "drones")[0] == "Iran drones"
     page.locator(".md-search-result__item > a.md-search-result__link").first.click()
     page.wait_for_url(re.compile(r"themes/iran-drones\.html"))

@@ -34,6 +34,8 @@ _SNIPPET_REACH = 90
 ARTICLES_PER_PART = 40
 # The home page shows cards for this many of the most quoted analysts; the analysts page lists them all.
 HOME_ANALYSTS = 24
+# In the home page's diagram, each of those analysts is linked to at most this many themes.
+DIAGRAM_THEMES = 3
 
 
 def text(value) -> Markup:
@@ -106,7 +108,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        marked=marked, snippet=snippet, h=html_text,
+        marked=marked, snippet=snippet, h=html_text, pre=lambda value: Markup(html.escape(value)),
         yaml_string=lambda value: Markup(json.dumps(str(html_text(value)))),
         count=lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}",
         words=lambda value, n: value if len(value.split()) <= n else " ".join(value.split()[:n]) + " …",
@@ -156,6 +158,24 @@ def _http_url(value: str | None) -> str | None:
     return value if value and re.match(r"^https?://[^\s<>\"]+$", value) else None
 
 
+def relationship_diagram(site: Site, analysts) -> str:
+    """Mermaid source for the home page: each analyst linked to the themes they speak on most."""
+    def label(value: str) -> str:
+        # Mermaid labels are seed text: keep letters, digits and a little punctuation, nothing it could parse.
+        return re.sub(r"\s+", " ", re.sub(r"[^\w .’'\-–]", " ", value)).strip() or "?"
+
+    titles = {t.theme.slug: t.theme.title for t in site.themes}
+    lines = ["graph LR", "  accTitle: Analysts and the themes they speak on",
+             "  accDescr: Each analyst is linked to the themes of their quotes, most quoted first"]
+    used = set()
+    for analyst in analysts:
+        for theme, _ in analyst.themes[:DIAGRAM_THEMES]:
+            lines.append(f'  a_{analyst.slug.replace("-", "_")}["{label(analyst.name)}"] --- '
+                         f't_{theme.replace("-", "_")}["{label(titles[theme])}"]')
+            used.add(theme)
+    return "\n".join(lines) if used else ""
+
+
 def _parts(article_slugs: list[str]) -> list[list[str]]:
     """Articles in order, cut into parts of at most ARTICLES_PER_PART."""
     unique = list(dict.fromkeys(article_slugs))
@@ -177,8 +197,9 @@ def render(site: Site) -> dict[str, str]:
                     for n, part in enumerate(parts, 1) for article in part})
 
     most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
+    home_analysts = sorted(most_quoted, key=lambda a: a.name)
     shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
-                  part_of=part_of, home_analysts=sorted(most_quoted, key=lambda a: a.name))
+                  part_of=part_of, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts))
     templates = {name: env.get_template(f"{name}.md.j2") for name in
                  ("home", "articles", "themes", "analysts", "article", "theme", "analyst")}
 
