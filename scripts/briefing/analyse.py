@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from . import quotes as quote_finder
-from .model import OVERRIDE, Article, Attribution, Config, Paragraph, Quote, Source, ThemeHit
+from .gazetteer import find_places
+from .model import OVERRIDE, Article, Attribution, Config, Mention, Paragraph, Quote, Source, ThemeHit
 from .slugs import slugify
 from .themes import ThemeMatcher
 
@@ -18,7 +19,11 @@ def analyse(source: Source, config: Config, matcher: ThemeMatcher) -> Article:
         Paragraph(n=n, text=text, hits=matcher.match(text) or (ThemeHit(config.catch_all.slug, ()),))
         for n, text in enumerate(source.paragraphs, 1)
     )
-    people, quotes, reported = quote_finder.extract(source.paragraphs)
+    people, quotes, reported, named = quote_finder.extract_all(source.paragraphs)
+    places = tuple(Mention(n, start, end, place.slug, place.name, place.kind)
+                   for n, text in enumerate(source.paragraphs, 1) for start, end, place in find_places(text))
+    mentioned = tuple(Mention(n, start, end, slugify(name, fallback="person"), name, "person")
+                      for n, start, end, name in named)
     quotes = _apply_overrides(quotes, slug, config)
     return Article(
         slug=slug,
@@ -32,6 +37,8 @@ def analyse(source: Source, config: Config, matcher: ThemeMatcher) -> Article:
         people=people,
         quotes=quotes,
         reported=reported,
+        places=places,
+        mentioned=mentioned,
     )
 
 

@@ -1,23 +1,106 @@
-"""Place names from a real gazetteer (pycountry: ISO 3166 countries and their subdivisions)."""
+"""Places: countries from a real gazetteer (pycountry, ISO 3166), with the names and adjectives news uses.
+
+pycountry gives each country's short, common and official name ("Korea, Democratic People's Republic of",
+"North Korea"). It lacks everyday forms ("Russia", "Turkey", "Britain"), demonyms ("Chinese") and regions
+("Central Asia"); those few are listed below, each pointing at a pycountry code or naming a region.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
 
+from .slugs import slugify
+
+# Everyday names pycountry spells formally or not at all.
+ALIASES = {"Russia": "RU", "Turkey": "TR", "Britain": "GB", "Great Britain": "GB", "UK": "GB", "US": "US",
+           "USA": "US", "America": "US", "Czech Republic": "CZ", "Ivory Coast": "CI", "Holland": "NL",
+           "Burma": "MM", "Vatican": "VA", "Palestine": "PS"}
+# Adjectives and demonyms, which name a country as often as its name does.
+DEMONYMS = {"Afghan": "AF", "American": "US", "Armenian": "AM", "Azerbaijani": "AZ", "Belarusian": "BY",
+            "British": "GB", "Chinese": "CN", "Egyptian": "EG", "French": "FR", "Georgian": "GE", "German": "DE",
+            "Indian": "IN", "Iranian": "IR", "Iraqi": "IQ", "Israeli": "IL", "Italian": "IT", "Japanese": "JP",
+            "Kazakh": "KZ", "Kazakhstani": "KZ", "Kyrgyz": "KG", "North Korean": "KP", "Pakistani": "PK",
+            "Polish": "PL", "Russian": "RU", "Saudi": "SA", "South Korean": "KR", "Spanish": "ES", "Syrian": "SY",
+            "Tajik": "TJ", "Turkish": "TR", "Turkmen": "TM", "Ukrainian": "UA", "Uzbek": "UZ"}
+# Regions: not countries, but places news is about.
+REGIONS = ["Central Asia", "Eurasia", "Europe", "Middle East", "South Caucasus", "Caucasus", "Baltic states",
+           "Balkans", "Asia", "Africa", "Latin America", "Arctic", "Gulf"]
+
+
+@dataclass(frozen=True)
+class Place:
+    slug: str
+    name: str
+    kind: str  # "country" or "region"
+
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Lowercase names of every country (short, common and official) and subdivision."""
-    names = set()
+def _index() -> tuple[dict[str, Place], int]:
+    """Every name that stands for a place → the place; and the longest name in words."""
+    by_code = {}
+    names: dict[str, Place] = {}
     for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            if hasattr(country, attr):
-                names.add(getattr(country, attr).lower())
+        short = getattr(country, "common_name", None) or country.name.split(",")[0]
+        place = Place(slugify(short), short, "country")
+        by_code[country.alpha_2] = place
+        for name in {country.name, short, getattr(country, "official_name", None)} - {None}:
+            names.setdefault(name, place)
+        if "," in country.name and not country.name.startswith("Korea"):
+            names.setdefault(country.name.split(",")[0], place)  # "Iran, Islamic Republic of" → "Iran"
+    for code, place in (("RU", Place("russia", "Russia", "country")), ("TR", Place("turkey", "Turkey", "country"))):
+        by_code[code] = place  # pycountry's names for these ("Russian Federation", "Türkiye") are not the news's
+    for name, code in {**ALIASES, **DEMONYMS}.items():
+        names[name] = by_code[code]
+    for region in REGIONS:
+        names[region] = Place(slugify(region), region, "region")
+    return names, max(len(n.split()) for n in names)
+
+
+def place_names() -> frozenset[str]:
+    """Lowercase names of every place, and of every subdivision (to tell places from people)."""
+    return _lowercase_names()
+
+
+@lru_cache(maxsize=1)
+def _lowercase_names() -> frozenset[str]:
+    names = {name.lower() for name in _index()[0]}
     names.update(s.name.lower() for s in pycountry.subdivisions)
     return frozenset(names)
 
 
 def is_place(name: str) -> bool:
     return name.lower() in place_names()
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
+
+
+# Multi-word regions are often written in lower case in running text ("losing influence in central Asia").
+_REGION_ANY_CASE = re.compile(r"\b(" + "|".join(re.escape(r) for r in REGIONS if " " in r) + r")\b", re.I)
+
+
+def find_places(text: str) -> list[tuple[int, int, Place]]:
+    """(start, end, place) for each place named in text, longest name first: 'North Korea' before 'Korea'."""
+    names, longest = _index()
+    regions = {r.lower(): Place(slugify(r), r, "region") for r in REGIONS}
+    found = [(m.start(), m.end(), regions[m.group().lower()]) for m in _REGION_ANY_CASE.finditer(text)]
+    taken = [(a, b) for a, b, _ in found]
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                name = re.sub(r"['’]s$", "", text[start:end])
+                if name in names:
+                    if not any(a < start + len(name) and start < b for a, b in taken):
+                        found.append((start, start + len(name), names[name]))
+                    i += n
+                    break
+            else:
+                i += 1
+    return sorted(found, key=lambda f: f[0])

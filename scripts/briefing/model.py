@@ -128,6 +128,18 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A place or a person (not quoted) named in a paragraph: text[start:end] of that paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    slug: str
+    name: str
+    kind: str  # "country", "region" or "person"
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     source_name: str
@@ -140,6 +152,8 @@ class Article:
     people: tuple[Person, ...]  # speakers, in order of first appearance
     quotes: tuple[Quote, ...]
     reported: tuple[Reported, ...]
+    places: tuple[Mention, ...] = ()
+    mentioned: tuple[Mention, ...] = ()  # people named but not necessarily quoted; assemble drops analysts
 
 
 # The assembled site: every relation a page shows, computed once across all articles.

@@ -287,6 +287,7 @@ class _Cast:
                 elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
                       or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
                     evidenced.add(mention.name)
+        self._family_name_first(paragraphs, name_start)
         self.mentions = self._mentions_outside_quotes(spans, name_start)
         # A name is a person's if it has a title, or if it is no place and none of its words is also a
         # common word of the article: "Public Health" fails where "health" is written in lowercase.
@@ -297,6 +298,23 @@ class _Cast:
             if not is_place(name) and not any(w.lower() in lowercase for w in name.split())
         }
         self._infer_gender()
+
+    def _family_name_first(self, paragraphs, name_start) -> None:
+        """'Xi Jinping' … 'Xi': where a name's first word stands alone and its last never does, the first word
+        is the family name (Chinese, Korean, Hungarian order), and is looked up like a surname."""
+        alone: dict[str, int] = {}
+        for n, text in enumerate(paragraphs, 1):
+            for match in re.finditer(r"\b[A-Z][\w’'\-]*", text):
+                if (n, match.start()) not in name_start:
+                    word = speakers.strip_possessive(match.group())
+                    alone[word] = alone.get(word, 0) + 1
+        for n, off, name in list(self.registry):
+            words = name.split()
+            if len(words) == 2 and alone.get(words[0], 0) >= 2 and not alone.get(words[1]) \
+                    and words[0] not in self._by_tail:
+                self._by_tail.setdefault(words[0], []).append((n, off, name))
+        for entries in self._by_tail.values():
+            entries.sort(key=lambda r: (r[0], r[1]))
 
     def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
         """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first."""
@@ -327,21 +345,23 @@ class _Cast:
         return found
 
     def _infer_gender(self) -> None:
-        """A person alone in a sentence, followed there by 'he/his' or 'she/her', has that gender."""
-        by_sentence: dict[tuple[int, int], list[tuple[int, str]]] = {}
-        for n, off, name in self.mentions:
-            begin = _sentence_of(sentence_starts(self.paragraphs[n - 1]), off)
-            by_sentence.setdefault((n, begin), []).append((off, name))
-        for (n, begin), names in by_sentence.items():
-            if len({name for _, name in names}) != 1:
-                continue
+        """Each he/his/him or she/her outside quotes votes for the person named last before it in its sentence."""
+        votes: dict[str, list[int]] = {}
+        by_paragraph: dict[int, list[tuple[int, str]]] = {}
+        for n, off, name in sorted(set(self.mentions) | set(self.registry)):
+            by_paragraph.setdefault(n, []).append((off, name))
+        for n, named in by_paragraph.items():
             text = self.paragraphs[n - 1]
-            end = _next_sentence(sentence_starts(text), begin, len(text))
-            after = _MARK.split(text[names[0][0]:end])[0].lower()
-            male = len(re.findall(r"\b(?:he|his|him)\b", after))
-            female = len(re.findall(r"\b(?:she|her|hers)\b", after))
+            starts = sentence_starts(text)
+            for pronoun in re.finditer(r"\b(he|his|him|she|her|hers)\b", text, re.I):
+                sentence = _sentence_of(starts, pronoun.start())
+                before = [name for off, name in named if sentence <= off < pronoun.start()]
+                if before and not _MARK.search(text[sentence:pronoun.start()]):
+                    tally = votes.setdefault(before[-1], [0, 0])
+                    tally[pronoun.group().lower() in ("she", "her", "hers")] += 1
+        for name, (male, female) in votes.items():
             if male != female:
-                self.gender.setdefault(names[0][1], "m" if male > female else "f")
+                self.gender.setdefault(name, "m" if male > female else "f")
 
     def resolve(self, mention: Mention | None, where: tuple[int, int], nearby: str = "") -> tuple[str | None, str]:
         """(speaker name or None, method) for a mention at (paragraph, offset)."""
@@ -417,6 +437,12 @@ class _Found:
 
 def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quote, ...], tuple[Reported, ...]]:
     """The speakers, quotes and reported speech of an article whose paragraphs are numbered from 1."""
+    people, quotes, reported, _ = extract_all(paragraphs)
+    return people, quotes, reported
+
+
+def extract_all(paragraphs: tuple[str, ...]):
+    """extract(), and the people named anywhere in the article: (paragraph, start, end, full name)."""
     spans = [quoted_spans(text, n) for n, text in enumerate(paragraphs, 1)]
     units = _join_multi_paragraph([_find_quotes(text, s) for text, s in zip(paragraphs, spans)])
     cast = _Cast(paragraphs, spans)
@@ -441,7 +467,12 @@ def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quot
                 name = quotes[-1].speaker
             if name:
                 order.setdefault(name)
-    return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported)
+    named = [(n, off, off + len(name), name) for n, off, name in cast.registry]
+    named += [(n, off, off + len(paragraphs[n - 1][off:].split()[0].rstrip(".,;:’'s")), name)
+              for n, off, name in cast.mentions if not any(r[:2] == (n, off) for r in cast.registry)]
+    # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
+    mentioned = sorted({m for m in named if m[3] in cast.person_like or m[3] in cast.people})
+    return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(mentioned)
 
 
 def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:
