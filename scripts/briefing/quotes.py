@@ -467,9 +467,12 @@ def extract_all(paragraphs: tuple[str, ...]):
                 name = quotes[-1].speaker
             if name:
                 order.setdefault(name)
-    named = [(n, off, off + len(name), name) for n, off, name in cast.registry]
-    named += [(n, off, off + len(paragraphs[n - 1][off:].split()[0].rstrip(".,;:’'s")), name)
-              for n, off, name in cast.mentions if not any(r[:2] == (n, off) for r in cast.registry)]
+    # A registry offset is where the name's run begins, title included ("Chancellor Gordon Brown").
+    found_at = [(n, off, paragraphs[n - 1].find(name, off), name) for n, off, name in cast.registry]
+    named = [(n, at if at >= 0 else off, (at if at >= 0 else off) + len(name), name) for n, off, at, name in found_at]
+    full_names_at = {(n, off) for n, off, _ in cast.registry}
+    named += [(n, off, off + len(re.match(r"[\w\-]+", paragraphs[n - 1][off:]).group()), name)
+              for n, off, name in cast.mentions if (n, off) not in full_names_at]
     # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
     mentioned = sorted({m for m in named if m[3] in cast.person_like or m[3] in cast.people})
     return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(mentioned)
