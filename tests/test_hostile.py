@@ -11,6 +11,7 @@ from site_build import ROOT, Page, build_site
 # Each line is one paragraph of the hostile seed: HTML, Markdown, attr_list, Jinja, entities.
 HOSTILE_PARAGRAPHS = [
     "<script>alert(1)</script> sanctions and <img src=x onerror=alert(4)> and <iframe src=\"https://example.org\"></iframe>.",
+    "A JSON-LD breakout: </script><img src=x onerror=alert(9)><!-- and Russia, Vladimir Putin's country.",
     "[click](javascript:alert(5)) and *stars* and _under_ and `code` and | pipes | and {: .evil onclick=\"alert(6)\" }",
     "&amp; &lt;b&gt; &#60;i&#62; and <!-- a comment --> and <a href=\"https://example.org\">a link</a>",
     "# not a heading",

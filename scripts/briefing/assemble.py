@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .model import (Analyst, Appearance, Article, Config, Excerpt, PlacedQuote, PlacedReport, Person, Site,
-                    ThemePage)
+from .model import (Analyst, Appearance, Article, Config, Entity, Excerpt, PlacedQuote, PlacedReport, Person,
+                    Site, ThemePage)
 from .slugs import slugify, unique
 from .speakers import HONORIFICS, normalise_organisation
 
@@ -33,7 +33,38 @@ def assemble(articles: list[Article], config: Config) -> Site:
     all_themes = config.themes + (config.catch_all,)
     theme_pages = tuple(_theme_page(t, articles, quotes, speakers_at) for t in all_themes)
     analysts = _analysts(articles, identity, analyst_slug, quotes, reports, config)
-    return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes))
+    for r in reports:
+        if r.speaker not in speakers_at[(r.article, r.reported.paragraph)]:
+            speakers_at[(r.article, r.reported.paragraph)].append(r.speaker)
+    analyst_names = {a.name for a in analysts} | set(identity.values())
+    places = _entities(articles, lambda a: a.places, speakers_at)
+    people = _entities(articles, lambda a: [m for m in a.mentioned if m.name not in analyst_names
+                                            and identity.get((a.slug, m.name), m.name) not in analyst_names],
+                       speakers_at)
+    return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes),
+                places=places, people=people)
+
+
+def _entities(articles: list[Article], mentions_of, speakers_at) -> tuple[Entity, ...]:
+    """Places or people: each one's paragraphs (newest article first), themes and the analysts heard there."""
+    spans: dict[str, dict[tuple[str, int], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, tuple[str, str]] = {}
+    for article in articles:
+        for mention in mentions_of(article):
+            spans[mention.slug][(article.slug, mention.paragraph)].append((mention.start, mention.end))
+            names.setdefault(mention.slug, (mention.name, mention.kind))
+    paragraph_of = {(a.slug, p.n): p for a in articles for p in a.paragraphs}
+    entities = []
+    for slug, where in spans.items():
+        excerpts = tuple(Excerpt(article, paragraph_of[(article, n)], tuple(sorted(set(found))),
+                                 tuple(speakers_at.get((article, n), ())))
+                         for (article, n), found in where.items())
+        themes = Counter(t for e in excerpts for t in e.paragraph.themes)
+        analysts = tuple(dict.fromkeys(a for e in excerpts for a in e.speakers))
+        name, kind = names[slug]
+        entities.append(Entity(slug, name, kind, excerpts,
+                               tuple(sorted(themes.items(), key=lambda item: (-item[1], item[0]))), analysts))
+    return tuple(sorted(entities, key=lambda e: e.name.lower()))
 
 
 def _unique_slugs(articles: list[Article]) -> list[Article]:

@@ -217,8 +217,22 @@ class Analyst:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A place, or a person named but not quoted, across the corpus."""
+
+    slug: str
+    name: str
+    kind: str  # "country", "region" or "person"
+    excerpts: tuple[Excerpt, ...]  # the paragraphs that name it, newest article first; spans mark the name
+    themes: tuple[tuple[str, int], ...]  # (theme slug, paragraphs), most first
+    analysts: tuple[str, ...]  # analysts quoted or reported in those paragraphs
+
+
+@dataclass(frozen=True)
 class Site:
     articles: tuple[Article, ...]  # newest first
     themes: tuple[ThemePage, ...]  # config order, catch-all last
     analysts: tuple[Analyst, ...]  # by name
     quotes: tuple[PlacedQuote, ...]
+    places: tuple[Entity, ...] = ()  # by name
+    people: tuple[Entity, ...] = ()  # by name

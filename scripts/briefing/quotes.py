@@ -470,9 +470,15 @@ def extract_all(paragraphs: tuple[str, ...]):
     # A registry offset is where the name's run begins, title included ("Chancellor Gordon Brown").
     found_at = [(n, off, paragraphs[n - 1].find(name, off), name) for n, off, name in cast.registry]
     named = [(n, at if at >= 0 else off, (at if at >= 0 else off) + len(name), name) for n, off, at, name in found_at]
-    full_names_at = {(n, off) for n, off, _ in cast.registry}
-    named += [(n, off, off + len(re.match(r"[\w\-]+", paragraphs[n - 1][off:]).group()), name)
-              for n, off, name in cast.mentions if (n, off) not in full_names_at]
+    covered = {(n, i) for n, start, end, _ in named for i in range(start, end)}
+    # Every later use of a surname names that person too, inside quotes or after a preposition alike.
+    for n, text in enumerate(paragraphs, 1):
+        for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
+            word = speakers.strip_possessive(match.group())
+            if word in cast._by_tail and (n, match.start()) not in covered:
+                name = cast._full_name(word, (n, match.start()))
+                if name:
+                    named.append((n, match.start(), match.start() + len(word), name))
     # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
     mentioned = sorted({m for m in named if m[3] in cast.person_like or m[3] in cast.people})
     return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(mentioned)

@@ -115,6 +115,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(url=_url, href=_href, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
                        paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
+                       slug_anchor=_slug_anchor,
                        excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
                        quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)))
     return env
@@ -128,12 +129,25 @@ def _theme_anchor(context, quote, theme: str) -> Markup:
     return Markup(slugs.excerpt_anchor(quote.article, n))
 
 
+def _slug_anchor(slug: str) -> Markup:
+    """A validated slug used as an id on the page it belongs to."""
+    if not slugs.SLUG_PATTERN.match(slug):
+        raise ValueError(f"not a slug: {slug!r}")
+    return Markup(slug)
+
+
 def _target(kind: str, slug: str | None, part: int) -> str:
     return {
         "home": lambda: slugs.HOME,
         "articles": lambda: slugs.ARTICLES,
         "themes": lambda: slugs.THEMES,
         "analysts": lambda: slugs.ANALYSTS,
+        "places": lambda: slugs.PLACES,
+        "people": lambda: slugs.PEOPLE,
+        "quotes": lambda: slugs.QUOTES,
+        "coverage": lambda: slugs.COVERAGE,
+        "place": lambda: slugs.place_page(slug, part),
+        "person": lambda: slugs.person_page(slug, part),
         "article": lambda: slugs.article_page(slug),
         "theme": lambda: slugs.theme_page(slug, part),
         "analyst": lambda: slugs.analyst_page(slug, part),
@@ -195,19 +209,34 @@ def render(site: Site) -> dict[str, str]:
                for n, part in enumerate(parts, 1) for article in part}
     part_of.update({("analyst", slug, article): n for slug, parts in analyst_parts.items()
                     for n, part in enumerate(parts, 1) for article in part})
+    entity_parts = {(kind, e.slug): _parts([x.article for x in e.excerpts])
+                    for kind, entities in (("place", site.places), ("person", site.people)) for e in entities}
+    part_of.update({(kind, slug, article): n for (kind, slug), parts in entity_parts.items()
+                    for n, part in enumerate(parts, 1) for article in part})
 
     most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
     home_analysts = sorted(most_quoted, key=lambda a: a.name)
     shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
-                  part_of=part_of, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts))
+                  part_of=part_of, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts),
+                  json_ld=_json_ld, **_entity_index(site))
     templates = {name: env.get_template(f"{name}.md.j2") for name in
-                 ("home", "articles", "themes", "analysts", "article", "theme", "analyst")}
+                 ("home", "articles", "themes", "analysts", "article", "theme", "analyst", "entity", "entities",
+                  "quotes", "coverage")}
 
     def page(template: str, path: str, **context) -> tuple[str, str]:
         return path, templates[template].render(page=path, **shared, **context)
 
     pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
-             page("analysts", slugs.ANALYSTS)]
+             page("analysts", slugs.ANALYSTS), page("quotes", slugs.QUOTES), page("coverage", slugs.COVERAGE),
+             page("entities", slugs.PLACES, kind="place", entities=site.places),
+             page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
+    for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
+        for entity in entities:
+            parts = entity_parts[(kind, entity.slug)]
+            for n, part in enumerate(parts, 1):
+                on_part = set(part)
+                pages.append(page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n,
+                                  parts=len(parts), excerpts=[e for e in entity.excerpts if e.article in on_part]))
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
         quotes_by.setdefault(q.article, []).append(q)
@@ -257,6 +286,35 @@ def _article_context(article: Article, placed: list, reports: list) -> dict:
             "article_themes": themes}
 
 
+def _entity_index(site: Site) -> dict:
+    """Per article, the places and people it names; per theme and analyst, the places they come with."""
+    of_article: dict[str, dict[str, list]] = {}
+    of_theme: dict[str, list] = {}
+    of_analyst: dict[str, list] = {}
+    for kind, entities in (("place", site.places), ("person", site.people)):
+        for entity in entities:
+            for article in dict.fromkeys(e.article for e in entity.excerpts):
+                of_article.setdefault(article, {"place": [], "person": []})[kind].append(entity)
+            if kind == "place":
+                for theme, _ in entity.themes:
+                    of_theme.setdefault(theme, []).append(entity)
+                for analyst in entity.analysts:
+                    of_analyst.setdefault(analyst, []).append(entity)
+    return {"entities_of_article": of_article, "places_of_theme": of_theme, "places_of_analyst": of_analyst}
+
+
+def _entity_json(entity) -> dict:
+    return {"slug": entity.slug, "name": entity.name, "kind": entity.kind,
+            "mentions": [{"article": e.article, "paragraph": e.paragraph.n,
+                          "spans": [list(span) for span in e.spans]} for e in entity.excerpts]}
+
+
+def _json_ld(data: dict) -> Markup:
+    """A schema.org JSON-LD block. Its strings are seed text, so '<' is escaped: '</script>' cannot end it."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True)
+    return Markup('<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>")
+
+
 def corpus_json(site: Site) -> str:
     """Everything extracted, as data: the fields of corpus.schema.json."""
     data = {
@@ -292,5 +350,7 @@ def corpus_json(site: Site) -> str:
              "speaker": r.speaker, "cue": r.reported.cue}
             for a in site.analysts for r in a.reported
         ],
+        "places": [_entity_json(e) for e in site.places],
+        "people": [_entity_json(e) for e in site.people],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

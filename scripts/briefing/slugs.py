@@ -21,6 +21,10 @@ HOME = "index.md"
 ARTICLES = "articles/index.md"
 THEMES = "themes/index.md"
 ANALYSTS = "analysts/index.md"
+PLACES = "places/index.md"
+PEOPLE = "people/index.md"
+QUOTES = "quotes/index.md"
+COVERAGE = "coverage.md"
 CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
 
@@ -52,6 +56,14 @@ def theme_page(slug: str, part: int = 1) -> str:
 
 def analyst_page(slug: str, part: int = 1) -> str:
     return f"analysts/{slug}.md" if part == 1 else f"analysts/{slug}/{part}.md"
+
+
+def place_page(slug: str, part: int = 1) -> str:
+    return f"places/{slug}.md" if part == 1 else f"places/{slug}/{part}.md"
+
+
+def person_page(slug: str, part: int = 1) -> str:
+    return f"people/{slug}.md" if part == 1 else f"people/{slug}/{part}.md"
 
 
 def paragraph_anchor(n: int) -> str:
