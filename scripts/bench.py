@@ -77,8 +77,6 @@ def write_corpus(folder: Path, count: int, seed: int = 2023) -> None:
 def write_baseline(seeds: Path, docs: Path) -> None:
     """The same articles as plain Markdown pages, with an index, in the nav scheme of mkdocs.yml."""
     (docs / "articles").mkdir(parents=True)
-    (docs / "themes").mkdir()
-    (docs / "analysts").mkdir()
     rows = []
     for path in sorted(seeds.glob("*.txt")):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
@@ -87,8 +85,11 @@ def write_baseline(seeds: Path, docs: Path) -> None:
         rows.append(f"- [{title}]({path.stem}.md)")
     (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
     (docs / "articles" / "index.md").write_text("# Articles\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (docs / "themes" / "index.md").write_text("# Themes\n", encoding="utf-8")
-    (docs / "analysts" / "index.md").write_text("# Analysts\n", encoding="utf-8")
+    # The nav's other entries, empty: the baseline keeps the nav scheme without the generated pages.
+    for section in ("themes", "analysts", "places", "people", "quotes"):
+        (docs / section).mkdir(exist_ok=True)
+        (docs / section / "index.md").write_text(f"# {section.title()}\n", encoding="utf-8")
+    (docs / "coverage.md").write_text("# Coverage\n", encoding="utf-8")
 
 
 def _run(command: list[str], cwd: Path) -> tuple[float, int]:

@@ -62,33 +62,64 @@ def _html_literal(value: str) -> str:
     return html.escape(re.sub(r"\s+", " ", value))
 
 
-def marked(value: str, spans) -> Markup:
-    """Text for a raw HTML block with each (start, end) span wrapped in <mark>."""
+def marked(value: str, spans, links=()) -> Markup:
+    """Text for a raw HTML block, each (start, end) span in <mark> and each (start, end, href) link an <a>.
+
+    Links that would cut across a mark are dropped, so the tags always nest and the text is unchanged.
+    """
+    links = [(a, b, h) for a, b, h in links if not any(ma < b and a < mb and not (a <= ma and mb <= b)
+                                                      for ma, mb in spans)]
+    opens, closes = {}, {}
+    for a, b, href in links:
+        opens.setdefault(a, []).append(Markup('<a href="{}">').format(href))
+        closes.setdefault(b, []).append(Markup("</a>"))
+    for a, b in spans:
+        opens.setdefault(a, []).append(Markup("<mark>"))
+        closes.setdefault(b, []).insert(0, Markup("</mark>"))
     out, last = [], 0
-    for start, end in spans:
-        out += [html_text(value[last:start]), Markup("<mark>"), html_text(value[start:end]), Markup("</mark>")]
-        last = end
+    for at in sorted(set(opens) | set(closes)):
+        out.append(html_text(value[last:at]))
+        out += closes.get(at, []) + opens.get(at, [])
+        last = at
     out.append(html_text(value[last:]))
     return Markup("").join(out)
 
 
-def snippet(value: str, spans, reach: int = _SNIPPET_REACH) -> Markup:
+def snippet(value: str, spans, links=(), reach: int = _SNIPPET_REACH) -> Markup:
     """A keyword-in-context excerpt: the words around the matched terms, marked, with … where cut."""
     if not spans:
-        return marked(value[: 2 * reach], ()) + (Markup(" …") if len(value) > 2 * reach else Markup(""))
-    begin, end = max(0, spans[0][0] - reach), min(len(value), spans[-1][1] + reach)
+        begin, end = 0, min(len(value), 2 * reach)
+    else:
+        begin, end = max(0, spans[0][0] - reach), min(len(value), spans[-1][1] + reach)
     # Widen to whole words, and keep at most the terms that fit in a few lines.
     while begin > 0 and not value[begin - 1].isspace():
         begin -= 1
     while end < len(value) and not value[end].isspace():
         end += 1
-    if end - begin > 4 * reach:
+    if spans and end - begin > 4 * reach:
         end = min(len(value), spans[0][1] + reach)
         while end < len(value) and not value[end].isspace():
             end += 1
     inside = [(a - begin, b - begin) for a, b in spans if a >= begin and b <= end]
-    return ((Markup("… ") if begin else Markup("")) + marked(value[begin:end], inside)
+    shown = [(a - begin, b - begin, h) for a, b, h in links if a >= begin and b <= end]
+    return ((Markup("… ") if begin else Markup("")) + marked(value[begin:end], inside, shown)
             + (Markup(" …") if end < len(value) else Markup("")))
+
+
+class Linker:
+    """Per page: links the first occurrence of each place, person or analyst named in its excerpts."""
+
+    def __init__(self, page: str, targets: dict, mentions: dict):
+        self.page, self.targets, self.mentions, self.seen = page, targets, mentions, set()
+
+    def __call__(self, article: str, n: int) -> list[tuple[int, int, str]]:
+        links = []
+        for mention in self.mentions.get((article, n), ()):
+            target = self.targets.get((mention.kind == "person", mention.slug, mention.name))
+            if target and target not in self.seen and target != self.page:
+                self.seen.add(target)
+                links.append((mention.start, mention.end, slugs.href(self.page, target)))
+        return links
 
 
 def _finalize(value):
@@ -226,6 +257,25 @@ def render(site: Site) -> dict[str, str]:
     def page(template: str, path: str, **context) -> tuple[str, str]:
         return path, templates[template].render(page=path, **shared, **context)
 
+    # What a name in an excerpt links to: a place, a person, or an analyst's profile.
+    analyst_by_name = {a.name: a.slug for a in site.analysts}
+    people = {e.slug for e in site.people}
+    targets, mentions = {}, {}
+    for article in site.articles:
+        for m in article.places + article.mentioned:
+            mentions.setdefault((article.slug, m.paragraph), []).append(m)
+            if m.kind != "person":
+                targets[(False, m.slug, m.name)] = slugs.place_page(m.slug)
+            elif m.name in analyst_by_name:
+                targets[(True, m.slug, m.name)] = slugs.analyst_page(analyst_by_name[m.name])
+            elif m.slug in people:
+                targets[(True, m.slug, m.name)] = slugs.person_page(m.slug)
+    for spans in mentions.values():
+        spans.sort(key=lambda m: m.start)
+
+    def linker(path: str) -> Linker:
+        return Linker(path, targets, mentions)
+
     pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
              page("analysts", slugs.ANALYSTS), page("quotes", slugs.QUOTES), page("coverage", slugs.COVERAGE),
              page("entities", slugs.PLACES, kind="place", entities=site.places),
@@ -236,6 +286,7 @@ def render(site: Site) -> dict[str, str]:
             for n, part in enumerate(parts, 1):
                 on_part = set(part)
                 pages.append(page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n,
+                                  link_names=linker(path(entity.slug, n)),
                                   parts=len(parts), excerpts=[e for e in entity.excerpts if e.article in on_part]))
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
@@ -250,7 +301,8 @@ def render(site: Site) -> dict[str, str]:
         parts = theme_parts[view.theme.slug]
         for n, part in enumerate(parts, 1):
             on_part = set(part)
-            pages.append(page("theme", slugs.theme_page(view.theme.slug, n), view=view, part=n, parts=len(parts),
+            path = slugs.theme_page(view.theme.slug, n)
+            pages.append(page("theme", path, view=view, part=n, parts=len(parts), link_names=linker(path),
                               excerpts=[e for e in view.excerpts if e.article in on_part],
                               quotes=[q for q in view.quotes if q.article in on_part]))
     for analyst in site.analysts:
