@@ -93,3 +93,16 @@ def test_corpus_json_has_places_and_people(site):
     assert {p["slug"] for p in corpus["places"]} >= set(PLACES)
     putin = next(p for p in corpus["people"] if p["slug"] == "vladimir-putin")
     assert putin["kind"] == "person" and len(putin["mentions"]) >= 10
+
+
+def test_names_in_excerpts_link_once_per_page_without_changing_the_text(site):
+    html = (site / "themes/central-asia/index.html").read_text()
+    excerpts = re.findall(r'<blockquote class="excerpt"[^>]*><p>(.*?)</p></blockquote>', html)
+    links = [re.findall(r'<a href="([^"]+)">', e) for e in excerpts]
+    assert "../../places/russia/" in links[0]
+    assert "../../places/russia/" not in links[1]  # first occurrence only
+    assert "../../places/armenia/" in links[1]
+    # The words are the paragraph's own: removing the markup gives back a piece of the source.
+    source = json.loads((site / "data/corpus.json").read_text())["articles"][0]["paragraphs"][11]["text"]
+    plain = re.sub(r"<[^>]+>", "", excerpts[1]).replace("&#x27;", "'").strip("… ")
+    assert plain in source

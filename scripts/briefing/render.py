@@ -112,13 +112,19 @@ class Linker:
     def __init__(self, page: str, targets: dict, mentions: dict):
         self.page, self.targets, self.mentions, self.seen = page, targets, mentions, set()
 
-    def __call__(self, article: str, n: int) -> list[tuple[int, int, str]]:
-        links = []
-        for mention in self.mentions.get((article, n), ()):
-            target = self.targets.get((mention.kind == "person", mention.slug, mention.name))
-            if target and target not in self.seen and target != self.page:
+    def __call__(self, excerpt) -> list[tuple[int, int, str]]:
+        named = [(m.start, m.end, self.targets.get((m.kind == "person", m.slug, m.name)))
+                 for m in self.mentions.get((excerpt.article, excerpt.paragraph.n), ())]
+        # A theme is named where its terms matched; the first match stands for it.
+        named += [(hit.spans[0][0], hit.spans[0][1], slugs.theme_page(hit.theme))
+                  for hit in excerpt.paragraph.hits if hit.spans]
+        links, used = [], []
+        for start, end, target in sorted(named, key=lambda x: x[0]):
+            if target and target not in self.seen and target != self.page and \
+                    not any(a < end and start < b for a, b in used):
                 self.seen.add(target)
-                links.append((mention.start, mention.end, slugs.href(self.page, target)))
+                used.append((start, end))
+                links.append((start, end, slugs.href(self.page, target)))
         return links
 
 
