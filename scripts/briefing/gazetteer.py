@@ -79,6 +79,11 @@ def is_place(name: str) -> bool:
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Place]:
+    return {r.lower(): Place(slugify(r), r, "region") for r in REGIONS}
+
+
 # Multi-word regions are often written in lower case in running text ("losing influence in central Asia").
 _REGION_ANY_CASE = re.compile(r"\b(" + "|".join(re.escape(r) for r in REGIONS if " " in r) + r")\b", re.I)
 
@@ -86,7 +91,7 @@ _REGION_ANY_CASE = re.compile(r"\b(" + "|".join(re.escape(r) for r in REGIONS if
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in text, longest name first: 'North Korea' before 'Korea'."""
     names, longest = _index()
-    regions = {r.lower(): Place(slugify(r), r, "region") for r in REGIONS}
+    regions = _regions()
     found = [(m.start(), m.end(), regions[m.group().lower()]) for m in _REGION_ANY_CASE.finditer(text)]
     taken = [(a, b) for a, b, _ in found]
     for run in _CAPITALISED_RUN.finditer(text):

@@ -29,6 +29,7 @@ CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, fallback: str = "untitled") -> str:
     """Lowercase ASCII slug; unicode is transliterated, anything else dropped."""
     slug = _slugify(text or "", max_length=80, word_boundary=True)
@@ -81,10 +82,20 @@ def quote_anchor(article: str, index: int) -> str:
     return f"{article}-q-{index}"
 
 
-@lru_cache(maxsize=65536)
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relative(posixpath.dirname(from_page), to_page)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_page: str) -> str:
+    """to_page relative to from_dir; both are clean relative paths, so no file system is asked."""
+    start = from_dir.split("/") if from_dir else []
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def _url_of(page: str) -> str:
