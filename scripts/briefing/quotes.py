@@ -288,7 +288,8 @@ class _Cast:
                       or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
                     evidenced.add(mention.name)
         self._family_name_first(paragraphs, name_start)
-        self.mentions = self._mentions_outside_quotes(spans, name_start)
+        self.surname_uses = self._surname_mentions(spans, name_start)
+        self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
         # A name is a person's if it has a title, or if it is no place and none of its words is also a
         # common word of the article: "Public Health" fails where "health" is written in lowercase.
         lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
@@ -326,7 +327,12 @@ class _Cast:
         tail = partial.split()
         return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail), None)
 
-    def _mentions_outside_quotes(self, spans, name_start) -> list[tuple[int, int, str]]:
+    def _surname_mentions(self, spans, name_start) -> list[tuple[int, int, int, str, bool]]:
+        """(paragraph, start, end, full name, salient) for every use of a known name's surname.
+
+        Salient uses are outside quotes and not the object of a preposition: only those can be the person
+        a later "he" or "she" refers to ("an adviser at Fairburn Hale" is not who "he" is).
+        """
         found = []
         for n, text in enumerate(self.paragraphs, 1):
             quote_starts = [s.outer_start for s in spans[n - 1]]
@@ -334,15 +340,27 @@ class _Cast:
                 word = speakers.strip_possessive(match.group())
                 if word not in self._by_tail:
                     continue
-                i = bisect_right(quote_starts, match.start())
-                if i and match.start() < spans[n - 1][i - 1].outer_end:
-                    continue  # inside a quote
                 name = self._full_name(word, (n, match.start()))
+                if not name:
+                    continue
+                i = bisect_right(quote_starts, match.start())
+                inside_quote = bool(i) and match.start() < spans[n - 1][i - 1].outer_end
                 start = name_start.get((n, match.start()), match.start())
-                # The object of a preposition ("an adviser at Fairburn Hale") is not who "he" is.
-                if name and not _AFTER_PREPOSITION.search(text[max(0, start - 60):start]):
-                    found.append((n, match.start(), name))
+                salient = not inside_quote and not _AFTER_PREPOSITION.search(text[max(0, start - 60):start])
+                found.append((n, match.start(), match.start() + len(word), name, salient))
         return found
+
+    def named(self) -> list[tuple[int, int, int, str]]:
+        """(paragraph, start, end, full name) for every person named in the article, quotes included."""
+        # A registry offset is where the name's run begins, title included ("Chancellor Gordon Brown").
+        found = []
+        for n, off, name in self.registry:
+            at = self.paragraphs[n - 1].find(name, off)
+            found.append((n, at if at >= 0 else off, (at if at >= 0 else off) + len(name), name))
+        covered = {(n, i) for n, start, end, _ in found for i in range(start, end)}
+        found += [(n, start, end, name) for n, start, end, name, _ in self.surname_uses if (n, start) not in covered]
+        # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
+        return sorted({m for m in found if m[3] in self.person_like or m[3] in self.people})
 
     def _infer_gender(self) -> None:
         """Each he/his/him or she/her outside quotes votes for the person named last before it in its sentence."""
@@ -467,21 +485,7 @@ def extract_all(paragraphs: tuple[str, ...]):
                 name = quotes[-1].speaker
             if name:
                 order.setdefault(name)
-    # A registry offset is where the name's run begins, title included ("Chancellor Gordon Brown").
-    found_at = [(n, off, paragraphs[n - 1].find(name, off), name) for n, off, name in cast.registry]
-    named = [(n, at if at >= 0 else off, (at if at >= 0 else off) + len(name), name) for n, off, at, name in found_at]
-    covered = {(n, i) for n, start, end, _ in named for i in range(start, end)}
-    # Every later use of a surname names that person too, inside quotes or after a preposition alike.
-    for n, text in enumerate(paragraphs, 1):
-        for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
-            word = speakers.strip_possessive(match.group())
-            if word in cast._by_tail and (n, match.start()) not in covered:
-                name = cast._full_name(word, (n, match.start()))
-                if name:
-                    named.append((n, match.start(), match.start() + len(word), name))
-    # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
-    mentioned = sorted({m for m in named if m[3] in cast.person_like or m[3] in cast.people})
-    return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(mentioned)
+    return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(cast.named())
 
 
 def _find_quotes(text: str, spans: list[Span]) -> list[_Found]:

@@ -209,6 +209,15 @@ def _http_url(value: str | None) -> str | None:
     return value if value and re.match(r"^https?://[^\s<>\"]+$", value) else None
 
 
+def _by_part(items, cut: list[list[str]]) -> list[list]:
+    """items (each with an .article) sorted into the parts that hold their articles, in one pass."""
+    index = {article: i for i, part in enumerate(cut) for article in part}
+    buckets: list[list] = [[] for _ in cut]
+    for item in items:
+        buckets[index[item.article]].append(item)
+    return buckets
+
+
 def relationship_diagram(site: Site, analysts) -> str:
     """Mermaid source for the home page: each analyst linked to the themes they speak on most."""
     def label(value: str) -> str:
@@ -238,18 +247,14 @@ def render(site: Site) -> dict[str, str]:
     themes = {t.theme.slug: t for t in site.themes}
     analysts = {a.slug: a for a in site.analysts}
     articles = {a.slug: a for a in site.articles}
-    # Which part of a theme's or an analyst's pages holds an article: links point straight there.
-    theme_parts = {t.theme.slug: _parts([e.article for e in t.excerpts]) for t in site.themes}
-    analyst_parts = {a.slug: _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
-                     for a in site.analysts}
-    part_of = {("theme", slug, article): n for slug, parts in theme_parts.items()
-               for n, part in enumerate(parts, 1) for article in part}
-    part_of.update({("analyst", slug, article): n for slug, parts in analyst_parts.items()
-                    for n, part in enumerate(parts, 1) for article in part})
-    entity_parts = {(kind, e.slug): _parts([x.article for x in e.excerpts])
-                    for kind, entities in (("place", site.places), ("person", site.people)) for e in entities}
-    part_of.update({(kind, slug, article): n for (kind, slug), parts in entity_parts.items()
-                    for n, part in enumerate(parts, 1) for article in part})
+    # Long pages come in parts; which part holds an article, so that links point straight there.
+    parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
+    parts.update({("analyst", a.slug): _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
+                  for a in site.analysts})
+    parts.update({(kind, e.slug): _parts([x.article for x in e.excerpts])
+                  for kind, entities in (("place", site.places), ("person", site.people)) for e in entities})
+    part_of = {(kind, slug, article): n for (kind, slug), cut in parts.items()
+               for n, part in enumerate(cut, 1) for article in part}
 
     most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
     home_analysts = sorted(most_quoted, key=lambda a: a.name)
@@ -288,12 +293,10 @@ def render(site: Site) -> dict[str, str]:
              page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
         for entity in entities:
-            parts = entity_parts[(kind, entity.slug)]
-            for n, part in enumerate(parts, 1):
-                on_part = set(part)
-                pages.append(page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n,
-                                  link_names=linker(path(entity.slug, n)),
-                                  parts=len(parts), excerpts=[e for e in entity.excerpts if e.article in on_part]))
+            cut = parts[(kind, entity.slug)]
+            for n, excerpts in enumerate(_by_part(entity.excerpts, cut), 1):
+                pages.append(page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n, parts=len(cut),
+                                  link_names=linker(path(entity.slug, n)), excerpts=excerpts))
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
         quotes_by.setdefault(q.article, []).append(q)
@@ -304,20 +307,18 @@ def render(site: Site) -> dict[str, str]:
                    **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
               for a in site.articles]
     for view in site.themes:
-        parts = theme_parts[view.theme.slug]
-        for n, part in enumerate(parts, 1):
-            on_part = set(part)
+        cut = parts[("theme", view.theme.slug)]
+        for n, (excerpts, quotes) in enumerate(zip(_by_part(view.excerpts, cut), _by_part(view.quotes, cut),
+                                                   strict=True), 1):
             path = slugs.theme_page(view.theme.slug, n)
-            pages.append(page("theme", path, view=view, part=n, parts=len(parts), link_names=linker(path),
-                              excerpts=[e for e in view.excerpts if e.article in on_part],
-                              quotes=[q for q in view.quotes if q.article in on_part]))
+            pages.append(page("theme", path, view=view, part=n, parts=len(cut), link_names=linker(path),
+                              excerpts=excerpts, quotes=quotes))
     for analyst in site.analysts:
-        parts = analyst_parts[analyst.slug]
-        for n, part in enumerate(parts, 1):
-            on_part = set(part)
+        cut = parts[("analyst", analyst.slug)]
+        for n, (quotes, reported) in enumerate(zip(_by_part(analyst.quotes, cut), _by_part(analyst.reported, cut),
+                                                   strict=True), 1):
             pages.append(page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n,
-                              parts=len(parts), quotes=[q for q in analyst.quotes if q.article in on_part],
-                              reported=[r for r in analyst.reported if r.article in on_part]))
+                              parts=len(cut), quotes=quotes, reported=reported))
     pages.append((slugs.CORPUS_JSON, corpus_json(site)))
     pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     files: dict[str, str] = {}

@@ -201,7 +201,7 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     if not tokens:
         return None
     last = tokens[-1].lower()
-    if last in PRONOUN_GENDER and (len(tokens) == 1 or not _is_name_token(tokens[-2], False) or True):
+    if last in PRONOUN_GENDER:
         return Mention(kind="pronoun", text=tokens[-1], gender=PRONOUN_GENDER[last])
     if last in NON_PERSON_PRONOUNS:
         return Mention(kind="other", text=tokens[-1])
@@ -225,7 +225,7 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         if run:
             mention = _name_from_run(run, _pre_role(head_tokens[:start]))
             if mention and mention.kind in ("name", "surname"):
-                return _with(mention, organisation=normalise_organisation(org_match.group(1)))
+                return replace(mention, organisation=normalise_organisation(org_match.group(1)))
     run, start = _trailing_run(tokens)
     if run:
         return _name_from_run(run, _pre_role(tokens[:start]))
@@ -260,13 +260,13 @@ def _appositive_subject(text: str) -> Mention | None:
             role, org = parse_appositive(segments[i - 1])
         else:
             role, org = None, None
-        return _with(mention, role=role or mention.role, organisation=org)
+        return replace(mention, role=role or mention.role, organisation=org)
     tokens = _TOKEN.findall(segments[0])
     run, start = _trailing_run(tokens)
     mention = _name_from_run(run, _pre_role(tokens[:start])) if run else None
     if mention and mention.kind in ("name", "surname") and len(segments) > 1:
         role, org = parse_appositive(", ".join(segments[1:]))
-        return _with(mention, role=role or mention.role, organisation=org)
+        return replace(mention, role=role or mention.role, organisation=org)
     return None
 
 
@@ -297,10 +297,10 @@ def subject_after_verb(text: str) -> Mention | None:
         return mention
     rest = text[len(re.split(r"[,;]", text)[0]):]
     if organisation:
-        return _with(mention, organisation=organisation)
+        return replace(mention, organisation=organisation)
     if rest.startswith(","):
         role, org = parse_appositive(rest[1:])
-        return _with(mention, role=role or mention.role, organisation=org)
+        return replace(mention, role=role or mention.role, organisation=org)
     return mention
 
 
@@ -338,7 +338,6 @@ def normalise_organisation(text: str) -> str:
     return " ".join(w if w.lower() in _SMALL_WORDS or not w[0].islower() else w[0].upper() + w[1:] for w in words)
 
 
-_with = replace
 
 
 _FULL_NAME = re.compile(
