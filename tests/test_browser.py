@@ -59,10 +59,13 @@ def test_a_place_finds_its_theme_in_the_top_three(page, base_url):
 
 
 def test_the_article_does_not_crowd_out_theme_and_profile_pages(page, base_url):
+    """The article holds every query word and stays findable, but below the page made for the query."""
     page.goto(base_url)
+    article = "Xi in Moscow: what Putin wants from China"
     for query, first in QUERIES:
         results = search(page, query)
-        assert results.count(results[0]) == 1 and results[0] == first
+        assert article in results, query
+        assert results.index(first) < results.index(article), query
 
 
 def test_clicking_a_result_opens_the_page(page, base_url):
