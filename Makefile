@@ -58,7 +58,7 @@ audit: site $(CHROMIUM) $(NGINX) $(NODE_MODULES)
 	$(PY) scripts/audit.py site
 
 # A zip to browse from file://, search included (Material's offline plugin, iframe-worker vendored from npm).
-offline: docs $(NODE_MODULES)
+offline: $(INSTALLED) $(NODE_MODULES)
 	$(PY) scripts/offline.py
 
 # Refresh the vendored Mermaid (the home page's diagram) from the version pinned in package.json.

@@ -3,6 +3,7 @@
 Material's offline plugin inlines the search index and runs search in an iframe worker, whose shim it
 would load from unpkg.com at run time; with no network the search box stays hidden. The shim is vendored
 from the npm package iframe-worker (pinned in package.json) instead, so the bundle needs no network at all.
+The plugin also turns off directory URLs, so the pages are generated afresh with links to .html files.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ extra:
 """
 
 
-def build_offline(docs: Path, out_zip: Path) -> Path:
-    """Build the offline site from generated docs/ into out_zip; returns the zip's path."""
+def build_offline(seeds: Path, out_zip: Path) -> Path:
+    """Generate and build the offline site from a seeds folder into out_zip; returns the zip's path."""
     if not SHIM.is_file():
         raise SystemExit(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` (make offline does)")
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        shutil.copytree(docs, project / "docs")
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds), "--out",
+                        str(project / "docs"), "--file-urls"], check=True, stdout=subprocess.DEVNULL)
         (project / "docs" / VENDORED).parent.mkdir(parents=True)
         shutil.copy(SHIM, project / "docs" / VENDORED)
         (project / "overrides").symlink_to(ROOT / "overrides")
@@ -48,7 +50,7 @@ def build_offline(docs: Path, out_zip: Path) -> Path:
 
 
 def main() -> int:
-    archive = build_offline(ROOT / "docs", ROOT / "briefing-offline.zip")
+    archive = build_offline(ROOT / "seeds", ROOT / "briefing-offline.zip")
     print(f"{archive.relative_to(ROOT)}: unpack it and open index.html in a browser; no network needed.")
     return 0
 

@@ -1,5 +1,7 @@
 """Many articles, one site: analysts merged across articles, excerpts grouped by article, newest first."""
 
+from functools import partial
+
 from briefing.analyse import analyse
 from briefing.assemble import assemble
 from briefing.reader import parse_seed
@@ -43,3 +45,24 @@ def test_theme_excerpts_are_grouped_by_article_newest_first():
     sanctions = next(t for t in site.themes if t.theme.slug == "sanctions")
     assert [e.article for e in sanctions.excerpts] == ["new", "surname", "surname", "old"]
     assert [a.slug for a in site.articles] == ["new", "surname", "old"]
+
+
+def test_parallel_rendering_gives_the_same_pages_as_one_process(tmp_path):
+    """Large builds render in forked workers (briefing.parallel); the pages must not depend on it."""
+    from bench import write_corpus
+    from briefing.assemble import assemble
+    from briefing.config import load_config
+    from briefing.parallel import fork_map
+    from briefing.reader import read_seeds
+    from briefing.render import render
+    from briefing.themes import ThemeMatcher
+
+    write_corpus(tmp_path, 12)
+    sources, _ = read_seeds(tmp_path)
+    config, _ = load_config(tmp_path)
+    matcher = ThemeMatcher(config.themes)
+    serial = [analyse(source, config, matcher) for source in sources]
+    forked = fork_map(partial(analyse, config=config, matcher=matcher), sources, processes=2, minimum=1)
+    assert forked == serial
+    site = assemble(serial, config)
+    assert render(site, processes=2) == render(site, processes=1)

@@ -66,8 +66,8 @@ def test_every_paragraph_is_on_the_article_page_unaltered(texts):
         # Whitespace runs show as one space in a browser; everything else is exactly the source.
         shown = " ".join(text.split())
         assert page.text_by_id[f"p-{n}"] == f"{n} {shown}".strip()
-    # Only the page's own markup: one title, one rule, paragraphs, links, bold labels and its JSON-LD.
+    # Only the page's own markup: one title, one rule, the text's wrapper, paragraphs, links, bold labels, JSON-LD.
     tags = [tag for tag, _ in page.elements]
-    assert set(tags) <= {"h1", "p", "a", "strong", "hr", "script"}
+    assert set(tags) <= {"h1", "p", "a", "strong", "hr", "script", "div"}
     assert tags.count("h1") == 1 and tags.count("hr") == 1
     assert [attrs for tag, attrs in page.elements if tag == "script"] == [{"type": "application/ld+json"}]

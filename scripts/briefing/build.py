@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .analyse import analyse
@@ -16,10 +17,11 @@ from .config import load_config
 from .reader import read_seeds
 from .render import render
 from .themes import ThemeMatcher
+from .parallel import fork_map
 from .writer import WriteError, write_tree
 
 
-def build(seed_dir: Path, out_dir: Path) -> tuple[list[str], str]:
+def build(seed_dir: Path, out_dir: Path, directory_urls: bool = True) -> tuple[list[str], str]:
     """(problems, summary line). With any problem, nothing is written. Warnings go to stderr."""
     started = time.perf_counter()
     # Phase 1: gather and check everything.
@@ -35,9 +37,9 @@ def build(seed_dir: Path, out_dir: Path) -> tuple[list[str], str]:
     if problems:
         return problems, ""
     matcher = ThemeMatcher(config.themes)
-    articles = [analyse(source, config, matcher) for source in sources]
+    articles = fork_map(partial(analyse, config=config, matcher=matcher), sources)
     site = assemble(articles, config)
-    files = render(site)
+    files = render(site, directory_urls)
     # Phase 2: write.
     try:
         written, removed = write_tree(out_dir, files)
@@ -55,10 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles and themes.yml")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="folder to write the Markdown into")
     parser.add_argument("--watch", action="store_true", help="rebuild whenever a file in the seeds folder changes")
+    parser.add_argument("--file-urls", action="store_true",
+                        help="link pages as .html files, for a site built with use_directory_urls: false (offline)")
     args = parser.parse_args(argv)
     if args.watch:
         return _watch(args.seeds, args.out)
-    return _report(*build(args.seeds, args.out), args.out)
+    return _report(*build(args.seeds, args.out, not args.file_urls), args.out)
 
 
 def _report(problems: list[str], summary: str, out_dir: Path) -> int:

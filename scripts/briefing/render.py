@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from . import slugs
 from .model import INFERRED_METHODS, Article, Site
+from .parallel import fork_map
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_DESCRIPTION = "Long-form news analysis as a cross-linked briefing: themes, analysts and sources."
@@ -109,8 +110,9 @@ def snippet(value: str, spans, links=(), reach: int = _SNIPPET_REACH) -> Markup:
 class Linker:
     """Per page: links the first occurrence of each place, person or analyst named in its excerpts."""
 
-    def __init__(self, page: str, targets: dict, mentions: dict):
+    def __init__(self, page: str, targets: dict, mentions: dict, directory_urls: bool = True):
         self.page, self.targets, self.mentions, self.seen = page, targets, mentions, set()
+        self.directory_urls = directory_urls
 
     def __call__(self, excerpt) -> list[tuple[int, int, str]]:
         named = [(m.start, m.end, self.targets.get((m.kind == "person", m.slug, m.name)))
@@ -124,7 +126,7 @@ class Linker:
                     not any(a < end and start < b for a, b in used):
                 self.seen.add(target)
                 used.append((start, end))
-                links.append((start, end, slugs.href(self.page, target)))
+                links.append((start, end, slugs.href(self.page, target, None, self.directory_urls)))
         return links
 
 
@@ -152,7 +154,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(url=_url, href=_href, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
                        paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
-                       slug_anchor=_slug_anchor,
+                       slug_anchor=_slug_anchor, paragraphs_by_theme=_paragraphs_by_theme,
                        excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
                        quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)))
     return env
@@ -166,6 +168,15 @@ def _theme_anchor(context, quote, theme: str) -> Markup:
     return Markup(slugs.excerpt_anchor(quote.article, n))
 
 
+def _paragraphs_by_theme(article: Article) -> dict[str, list[int]]:
+    """theme slug → the numbers of the article's paragraphs in it, in one pass over the paragraphs."""
+    by_theme: dict[str, list[int]] = {}
+    for paragraph in article.paragraphs:
+        for theme in paragraph.themes:
+            by_theme.setdefault(theme, []).append(paragraph.n)
+    return by_theme
+
+
 def _slug_anchor(slug: str) -> Markup:
     """A validated slug used as an id on the page it belongs to."""
     if not slugs.SLUG_PATTERN.match(slug):
@@ -173,23 +184,17 @@ def _slug_anchor(slug: str) -> Markup:
     return Markup(slug)
 
 
+_INDEX_PAGES = {"home": slugs.HOME, "articles": slugs.ARTICLES, "themes": slugs.THEMES, "analysts": slugs.ANALYSTS,
+                "places": slugs.PLACES, "people": slugs.PEOPLE, "quotes": slugs.QUOTES, "coverage": slugs.COVERAGE,
+                "data": slugs.CORPUS_JSON}
+_PAGES_OF_KIND = {"place": slugs.place_page, "person": slugs.person_page, "theme": slugs.theme_page,
+                  "analyst": slugs.analyst_page}
+
+
 def _target(kind: str, slug: str | None, part: int) -> str:
-    return {
-        "home": lambda: slugs.HOME,
-        "articles": lambda: slugs.ARTICLES,
-        "themes": lambda: slugs.THEMES,
-        "analysts": lambda: slugs.ANALYSTS,
-        "places": lambda: slugs.PLACES,
-        "people": lambda: slugs.PEOPLE,
-        "quotes": lambda: slugs.QUOTES,
-        "coverage": lambda: slugs.COVERAGE,
-        "place": lambda: slugs.place_page(slug, part),
-        "person": lambda: slugs.person_page(slug, part),
-        "article": lambda: slugs.article_page(slug),
-        "theme": lambda: slugs.theme_page(slug, part),
-        "analyst": lambda: slugs.analyst_page(slug, part),
-        "data": lambda: slugs.CORPUS_JSON,
-    }[kind]()
+    if kind in _INDEX_PAGES:
+        return _INDEX_PAGES[kind]
+    return slugs.article_page(slug) if kind == "article" else _PAGES_OF_KIND[kind](slug, part)
 
 
 @jinja2.pass_context
@@ -201,7 +206,7 @@ def _url(context, kind: str, slug: str | None = None, anchor: str | None = None,
 @jinja2.pass_context
 def _href(context, kind: str, slug: str | None = None, anchor: str | None = None, part: int = 1) -> Markup:
     """The same link for raw HTML, where MkDocs does not rewrite .md paths."""
-    return Markup(slugs.href(context["page"], _target(kind, slug, part), anchor))
+    return Markup(slugs.href(context["page"], _target(kind, slug, part), anchor, context["directory_urls"]))
 
 
 def _http_url(value: str | None) -> str | None:
@@ -242,7 +247,9 @@ def _parts(article_slugs: list[str]) -> list[list[str]]:
     return [unique[i:i + ARTICLES_PER_PART] for i in range(0, len(unique), ARTICLES_PER_PART)] or [[]]
 
 
-def render(site: Site) -> dict[str, str]:
+def render(site: Site, directory_urls: bool = True, processes: int | None = None) -> dict[str, str]:
+    """directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
+    processes: how many to render in (parallel.fork_map); the output is the same for any number."""
     env = _environment()
     themes = {t.theme.slug: t for t in site.themes}
     analysts = {a.slug: a for a in site.analysts}
@@ -260,13 +267,17 @@ def render(site: Site) -> dict[str, str]:
     home_analysts = sorted(most_quoted, key=lambda a: a.name)
     shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
                   part_of=part_of, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts),
-                  json_ld=_json_ld, **_entity_index(site))
+                  json_ld=_json_ld, directory_urls=directory_urls, **_entity_index(site))
     templates = {name: env.get_template(f"{name}.md.j2") for name in
                  ("home", "articles", "themes", "analysts", "article", "theme", "analyst", "entity", "entities",
                   "quotes", "coverage")}
 
-    def page(template: str, path: str, **context) -> tuple[str, str]:
-        return path, templates[template].render(page=path, **shared, **context)
+    def page(template: str, path: str, **context) -> tuple[str, str, dict]:
+        return template, path, context
+
+    def rendered(job: tuple[str, str, dict]) -> str:
+        template, path, context = job
+        return templates[template].render(page=path, **shared, **context)
 
     # What a name in an excerpt links to: a place, a person, or an analyst's profile.
     analyst_by_name = {a.name: a.slug for a in site.analysts}
@@ -285,7 +296,7 @@ def render(site: Site) -> dict[str, str]:
         spans.sort(key=lambda m: m.start)
 
     def linker(path: str) -> Linker:
-        return Linker(path, targets, mentions)
+        return Linker(path, targets, mentions, directory_urls)
 
     pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
              page("analysts", slugs.ANALYSTS), page("quotes", slugs.QUOTES), page("coverage", slugs.COVERAGE),
@@ -319,6 +330,7 @@ def render(site: Site) -> dict[str, str]:
                                                    strict=True), 1):
             pages.append(page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n,
                               parts=len(cut), quotes=quotes, reported=reported))
+    pages = list(zip([path for _, path, _ in pages], fork_map(rendered, pages, processes), strict=True))
     pages.append((slugs.CORPUS_JSON, corpus_json(site)))
     pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     files: dict[str, str] = {}
@@ -412,4 +424,5 @@ def corpus_json(site: Site) -> str:
         "places": [_entity_json(e) for e in site.places],
         "people": [_entity_json(e) for e in site.people],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: without indent, json uses its C encoder, five times faster on a large corpus.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

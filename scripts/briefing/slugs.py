@@ -4,7 +4,8 @@ Invariants:
 - a slug is lowercase ASCII letters, digits and single hyphens, never empty;
 - a page path is relative to docs/, uses "/" and ends in ".md" (MkDocs maps a/b.md to /a/b/);
 - an anchor is the HTML id inside a page, without "#";
-- a link is a relative path from one page path to another (plus "#anchor"), as MkDocs validates it.
+- a link is a relative path from one page path to another (plus "#anchor"), as MkDocs validates it;
+- an href is the same link as a URL, for raw HTML, which MkDocs leaves alone (our link test checks them).
 """
 
 from __future__ import annotations
@@ -105,9 +106,16 @@ def _url_of(page: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A link for raw HTML, where MkDocs does not rewrite .md paths: relative between directory URLs."""
-    base, target = _url_of(from_page), _url_of(to_page)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
+def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls: bool = True) -> str:
+    """A link for raw HTML, where MkDocs does not rewrite .md paths.
+
+    With directory URLs (the served site) a/b.md is a/b/; without them (the offline bundle, opened from
+    file://) it is a/b.html, the file itself.
+    """
+    if directory_urls:
+        base, target = _url_of(from_page), _url_of(to_page)
+        rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        rel = "./" if rel == "." else rel + "/"
+    else:
+        rel = _relative(posixpath.dirname(from_page), to_page[: -len(".md")] + ".html")
     return f"{rel}#{anchor}" if anchor else rel
