@@ -138,6 +138,17 @@ def test_light_and_dark_palettes_toggle(page, base_url):
     assert scheme() == first
 
 
+def test_before_materials_script_runs_the_page_is_readable_in_the_readers_palette(browser, base_url):
+    """Material's bundle starts after load; until then (here: never) the system's dark palette already holds."""
+    context = browser.new_context(color_scheme="dark")
+    context.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + "articles/xi-putin-moscow/#p-15")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.locator("#p-15").is_visible() and "Keleman" in page.locator("#p-15").inner_text()
+    context.close()
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES, ids=["home", "theme", "analyst", "article"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(browser, base_url, path, scheme):
