@@ -14,10 +14,10 @@ from pathlib import Path
 from .analyse import analyse
 from .assemble import assemble
 from .config import load_config
+from .parallel import fork_map
 from .reader import read_seeds
 from .render import render
 from .themes import ThemeMatcher
-from .parallel import fork_map
 from .writer import WriteError, write_tree
 
 

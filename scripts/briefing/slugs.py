@@ -113,9 +113,8 @@ def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls
     file://) it is a/b.html, the file itself.
     """
     if directory_urls:
-        base, target = _url_of(from_page), _url_of(to_page)
-        rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-        rel = "./" if rel == "." else rel + "/"
+        # A directory URL is a folder: "a/b/" from "c/" is "../a/b/" (the empty last part keeps the slash).
+        rel = _relative(_url_of(from_page).rstrip("/"), _url_of(to_page)) or "./"
     else:
         rel = _relative(posixpath.dirname(from_page), to_page[: -len(".md")] + ".html")
     return f"{rel}#{anchor}" if anchor else rel
