@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import chromium, search, serve
-from site_build import ROOT, build_site
+from site_build import ROOT
 
 QUERIES = [
     # (query, the page that must come first)
@@ -26,8 +26,7 @@ PAGE_TYPES = ["", "themes/central-asia/", "analysts/david-dalton/", "articles/xi
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site = build_site(ROOT / "seeds", tmp_path_factory.mktemp("browser"))
+def base_url(site):
     with serve(site) as url:
         yield url
 
@@ -207,11 +206,8 @@ def test_offline_bundle_searches_from_file_urls(browser, tmp_path):
     context.close()
 
 
-def test_hostile_seed_text_runs_nothing_in_the_browser(browser, tmp_path):
-    from test_hostile import _seed
-
-    site = build_site(_seed(tmp_path), tmp_path / "project")
-    with serve(site) as url:
+def test_hostile_seed_text_runs_nothing_in_the_browser(browser, hostile_site):
+    with serve(hostile_site) as url:
         context = browser.new_context()
         events = []
         page = context.new_page()

@@ -4,11 +4,9 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
 from briefing.build import build
 from briefing.reader import parse_seed
-from site_build import ROOT, Page, build_site
+from site_build import ROOT, Page
 
 # Each line is one paragraph of the hostile seed: HTML, Markdown, attr_list, Jinja, entities.
 HOSTILE_PARAGRAPHS = [
@@ -37,12 +35,6 @@ def _seed(folder: Path) -> Path:
              "---\n")
     (seeds / "evil.txt").write_text(front + "\n\n".join(HOSTILE_PARAGRAPHS) + "\n", encoding="utf-8")
     return seeds
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hostile")
-    return build_site(_seed(folder), folder / "project")
 
 
 def test_no_element_attribute_or_link_comes_from_seed_text(hostile_site):

@@ -4,17 +4,11 @@ import json
 import re
 
 import jsonschema
-import pytest
 
-from site_build import ROOT, Page, build_site
+from site_build import Page
 from test_site import _internal_links
 
 PLACES = ["iran", "kazakhstan", "armenia", "belarus", "north-korea", "russia", "china", "ukraine", "central-asia"]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_site(ROOT / "seeds", tmp_path_factory.mktemp("knowledge"))
 
 
 def page(site, url):

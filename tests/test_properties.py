@@ -32,7 +32,7 @@ paragraphs = st.lists(line.map(str.strip).filter(bool), min_size=1, max_size=6)
 
 def article_page(source) -> Page:
     site = assemble([analyse(source, CONFIG, MATCHER)], CONFIG)
-    files = render(site)
+    files = dict(render(site))
     text = files[f"articles/{site.articles[0].slug}.md"].split("---\n", 2)[2]
     return Page.from_html(markdown.markdown(text, extensions=EXTENSIONS))
 
@@ -45,7 +45,7 @@ def test_any_input_builds_or_gives_a_clean_error(data):
     except SeedError as error:
         assert str(error) and "\n" not in str(error)
         return
-    files = render(assemble([analyse(source, CONFIG, MATCHER)], CONFIG))
+    files = dict(render(assemble([analyse(source, CONFIG, MATCHER)], CONFIG)))
     assert "articles/any.md" in files
 
 

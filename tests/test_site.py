@@ -9,7 +9,6 @@ from urllib.parse import urljoin, urlparse
 
 import jsonschema
 import pysbd
-import pytest
 import yaml
 
 from briefing.reader import parse_seed
@@ -17,11 +16,6 @@ from site_build import ROOT, Page, build_site, generate, mkdocs_build
 
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "xi-putin-moscow.txt"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(SEEDS, tmp_path_factory.mktemp("project"))
 
 
 def page(site: Path, url: str) -> Page:

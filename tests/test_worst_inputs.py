@@ -30,6 +30,6 @@ WORST = {
 def test_a_huge_single_paragraph_builds_in_seconds(unit):
     data = ("---\ntitle: Huge\n---\n" + unit * (SIZE // len(unit))).encode("utf-8")
     started = time.perf_counter()
-    files = render(assemble([analyse(parse_seed("huge.txt", data), CONFIG, MATCHER)], CONFIG))
+    files = dict(render(assemble([analyse(parse_seed("huge.txt", data), CONFIG, MATCHER)], CONFIG)))
     assert time.perf_counter() - started < 15
     assert "articles/huge.md" in files

@@ -60,20 +60,16 @@ def _index() -> tuple[dict[str, Place], int]:
     return names, max(len(n.split()) for n in names)
 
 
-def place_names() -> frozenset[str]:
-    """Lowercase names of every place, and of every subdivision (to tell places from people)."""
-    return _lowercase_names()
-
-
 @lru_cache(maxsize=1)
 def _lowercase_names() -> frozenset[str]:
+    """Lowercase names of every place, and of every subdivision (to tell places from people)."""
     names = {name.lower() for name in _index()[0]}
     names.update(s.name.lower() for s in pycountry.subdivisions)
     return frozenset(names)
 
 
 def is_place(name: str) -> bool:
-    return name.lower() in place_names()
+    return name.lower() in _lowercase_names()
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
@@ -81,7 +77,8 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, Place]:
-    return {r.lower(): Place(slugify(r), r, "region") for r in REGIONS}
+    """Lowercase region name → the region's Place, as the index holds it."""
+    return {r.lower(): _index()[0][r] for r in REGIONS}
 
 
 # Multi-word regions are often written in lower case in running text ("losing influence in central Asia").

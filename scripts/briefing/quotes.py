@@ -32,7 +32,7 @@ _SPEECH_VERBS = (
     "maintains|maintained|point(?:s|ed)? out|went on|goes on|emphasi[sz]e[sd]?|confirm|confirms|confirmed|"
     "joke|jokes|joked|complain|complains|complained|boast|boasts|boasted|tweet|tweets|tweeted|posted|"
     "recounted|recounts|reiterated|reiterates|assured|assures|cut in|interjected|interrupted|shot back|"
-    "fired back|hit back|quipped|retorted|snapped|chimed in|demanded|wondered|mused|testified|added|"
+    "fired back|hit back|quipped|retorted|snapped|chimed in|demanded|wondered|mused|testified|"
     "according to"
 )
 # Verbs that frame a partial quote in the words before it ("called the deal 'a disaster'"), never after it.
@@ -476,7 +476,7 @@ def extract_all(paragraphs: tuple[str, ...]):
         for start, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 0:
                 sentence, subject, cue_text = item
-                name, method = cast.resolve(subject, (n, start), "")
+                name, _ = cast.resolve(subject, (n, start), "")
                 if name:
                     cast.spoke(name)
                     reported.append(Reported(paragraph=n, text=sentence, speaker=name, cue=cue_text))

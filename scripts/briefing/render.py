@@ -1,4 +1,4 @@
-"""Turns a Site into files: {path under docs/: text}. Pure; templates are files in templates/.
+"""Turns a Site into files: (path under docs/, text) pairs. Pure; templates are files in templates/.
 
 Escaping: every value a template prints is escaped unless it is Markup. Seed text can hold HTML, Markdown
 or Jinja syntax. Long text (paragraphs, quotes, excerpts) goes into raw HTML blocks, which Markdown leaves
@@ -133,7 +133,7 @@ class Linker:
 def _finalize(value):
     if value is None:
         raise ValueError("a template printed None; guard optional values with {% if %}")
-    return value if isinstance(value, Markup) else text(value)
+    return text(value)
 
 
 def _environment() -> jinja2.Environment:
@@ -247,8 +247,10 @@ def _parts(article_slugs: list[str]) -> list[list[str]]:
     return [unique[i:i + ARTICLES_PER_PART] for i in range(0, len(unique), ARTICLES_PER_PART)] or [[]]
 
 
-def render(site: Site, directory_urls: bool = True, processes: int | None = None) -> dict[str, str]:
-    """directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
+def render(site: Site, directory_urls: bool = True, processes: int | None = None) -> list[tuple[str, str]]:
+    """(path under docs/, text) for every file; the writer refuses a path that comes twice.
+
+    directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
     processes: how many to render in (parallel.fork_map); the output is the same for any number."""
     env = _environment()
     themes = {t.theme.slug: t for t in site.themes}
@@ -333,12 +335,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     pages = list(zip([path for _, path, _ in pages], fork_map(rendered, pages, processes), strict=True))
     pages.append((slugs.CORPUS_JSON, corpus_json(site)))
     pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
-    files: dict[str, str] = {}
-    for path, content in pages:
-        if path in files:
-            raise ValueError(f"two pages want the same path: {path}")
-        files[path] = content
-    return files
+    return pages
 
 
 def _article_context(article: Article, placed: list, reports: list) -> dict:

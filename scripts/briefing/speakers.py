@@ -111,8 +111,7 @@ def _is_name_token(tok: str, first: bool) -> bool:
 
 def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
     """A name from a run of capitalised tokens, dropping titles and function words in front of it."""
-    honorific, role_words = None, []
-    cut = 0
+    honorific, cut = None, 0
     for i, tok in enumerate(run):
         low = tok.lower()
         if low in HONORIFICS or low.rstrip(".") in HONORIFICS:
@@ -282,7 +281,7 @@ def subject_after_verb(text: str) -> Mention | None:
     if described:
         return described
     # The first clause: 'Astrelle chief executive Jean-Baptiste de la Roche', 'Tom Ebdon of Clean Severn Now'.
-    segment = re.split(r"[,;]", text)[0]
+    first_clause = segment = re.split(r"[,;]", text)[0]
     organisation = None
     org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
     if org_match:
@@ -295,7 +294,7 @@ def subject_after_verb(text: str) -> Mention | None:
     mention = _name_from_run(run, _pre_role(head_tokens[:start]))
     if not mention or mention.kind not in ("name", "surname"):
         return mention
-    rest = text[len(re.split(r"[,;]", text)[0]):]
+    rest = text[len(first_clause):]
     if organisation:
         return replace(mention, organisation=organisation)
     if rest.startswith(","):
@@ -336,8 +335,6 @@ def normalise_organisation(text: str) -> str:
     while words and (words[0].lower() == "the" or words[0][0].islower()):
         words.pop(0)
     return " ".join(w if w.lower() in _SMALL_WORDS or not w[0].islower() else w[0].upper() + w[1:] for w in words)
-
-
 
 
 _FULL_NAME = re.compile(

@@ -1,0 +1,20 @@
+"""The built sites several test modules read: each is generated and built once per test run."""
+
+import pytest
+
+from site_build import ROOT, build_site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site from seeds/, built by `mkdocs build --strict`. Tests only read it."""
+    return build_site(ROOT / "seeds", tmp_path_factory.mktemp("seed-site"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The site built from the hostile seed of test_hostile.py."""
+    from test_hostile import _seed
+
+    folder = tmp_path_factory.mktemp("hostile")
+    return build_site(_seed(folder), folder / "project")
