@@ -6,6 +6,7 @@ All data is gathered and checked before anything is written, so a failed build l
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from functools import partial
@@ -23,6 +24,16 @@ from .writer import WriteError, write_tree
 
 def build(seed_dir: Path, out_dir: Path, directory_urls: bool = True) -> tuple[list[str], str]:
     """(problems, summary line). With any problem, nothing is written. Warnings go to stderr."""
+    # The build makes millions of small objects and frees them by reference counting; the cycle collector
+    # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
+    gc.disable()
+    try:
+        return _build(seed_dir, out_dir, directory_urls)
+    finally:
+        gc.enable()
+
+
+def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[str], str]:
     started = time.perf_counter()
     # Phase 1: gather and check everything.
     sources, problems = read_seeds(seed_dir)

@@ -16,6 +16,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _HEADLINE_MAX_WORDS = 20
 _SENTENCE_END = tuple(".:;\"”»")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# libyaml's safe loader where PyYAML was built with it (its wheels are): the same documents, five times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SeedError(Exception):
@@ -65,7 +67,7 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""

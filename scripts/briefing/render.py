@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -68,22 +69,26 @@ def marked(value: str, spans, links=()) -> Markup:
 
     Links that would cut across a mark are dropped, so the tags always nest and the text is unchanged.
     """
+    if not spans and not links:
+        return html_text(value)
     links = [(a, b, h) for a, b, h in links if not any(ma < b and a < mb and not (a <= ma and mb <= b)
                                                       for ma, mb in spans)]
-    opens, closes = {}, {}
-    for a, b, href in links:
-        opens.setdefault(a, []).append(Markup('<a href="{}">').format(href))
-        closes.setdefault(b, []).append(Markup("</a>"))
+    # Plain strings, made Markup once at the end: hrefs come from slugs.py, the text is escaped here.
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for a, b, link in links:
+        opens.setdefault(a, []).append(f'<a href="{html.escape(link)}">')
+        closes.setdefault(b, []).append("</a>")
     for a, b in spans:
-        opens.setdefault(a, []).append(Markup("<mark>"))
-        closes.setdefault(b, []).insert(0, Markup("</mark>"))
+        opens.setdefault(a, []).append("<mark>")
+        closes.setdefault(b, []).insert(0, "</mark>")
     out, last = [], 0
     for at in sorted(set(opens) | set(closes)):
-        out.append(html_text(value[last:at]))
+        out.append(_html_literal(value[last:at]))
         out += closes.get(at, []) + opens.get(at, [])
         last = at
-    out.append(html_text(value[last:]))
-    return Markup("").join(out)
+    out.append(_html_literal(value[last:]))
+    return Markup("".join(out))
 
 
 def snippet(value: str, spans, links=(), reach: int = _SNIPPET_REACH) -> Markup:
@@ -133,7 +138,8 @@ class Linker:
 def _finalize(value):
     if value is None:
         raise ValueError("a template printed None; guard optional values with {% if %}")
-    return text(value)
+    # A number needs no escaping (paragraph numbers and counts are most of what templates print).
+    return value if type(value) is int else text(value)
 
 
 def _environment() -> jinja2.Environment:
@@ -274,12 +280,9 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
                  ("home", "articles", "themes", "analysts", "article", "theme", "analyst", "entity", "entities",
                   "quotes", "coverage")}
 
-    def page(template: str, path: str, **context) -> tuple[str, str, dict]:
-        return template, path, context
-
-    def rendered(job: tuple[str, str, dict]) -> str:
-        template, path, context = job
-        return templates[template].render(page=path, **shared, **context)
+    def page(template: str, path: str, **context) -> tuple[str, Callable[[], str]]:
+        """(path, a function that renders the page): rendered later, in parallel."""
+        return path, partial(templates[template].render, page=path, **shared, **context)
 
     # What a name in an excerpt links to: a place, a person, or an analyst's profile.
     analyst_by_name = {a.name: a.slug for a in site.analysts}
@@ -332,10 +335,16 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
                                                    strict=True), 1):
             pages.append(page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n,
                               parts=len(cut), quotes=quotes, reported=reported))
-    pages = list(zip([path for _, path, _ in pages], fork_map(rendered, pages, processes), strict=True))
-    pages.append((slugs.CORPUS_JSON, corpus_json(site)))
-    pages.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
-    return pages
+    # The data file is one more job, so that it is encoded while the other worker renders pages.
+    pages.append((slugs.CORPUS_JSON, partial(corpus_json, site)))
+    texts = fork_map(_call, [make for _, make in pages], processes)
+    files = list(zip([path for path, _ in pages], texts, strict=True))
+    files.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
+    return files
+
+
+def _call(make: Callable[[], str]) -> str:
+    return make()
 
 
 def _article_context(article: Article, placed: list, reports: list) -> dict:

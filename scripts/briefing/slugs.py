@@ -105,16 +105,20 @@ def _url_of(page: str) -> str:
     return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
-@lru_cache(maxsize=65536)
 def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls: bool = True) -> str:
     """A link for raw HTML, where MkDocs does not rewrite .md paths.
 
     With directory URLs (the served site) a/b.md is a/b/; without them (the offline bundle, opened from
     file://) it is a/b.html, the file itself.
     """
+    rel = _page_href(from_page, to_page, directory_urls)
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+# Cached without the anchor: a page links to the same few pages at many anchors.
+@lru_cache(maxsize=65536)
+def _page_href(from_page: str, to_page: str, directory_urls: bool) -> str:
     if directory_urls:
         # A directory URL is a folder: "a/b/" from "c/" is "../a/b/" (the empty last part keeps the slash).
-        rel = _relative(_url_of(from_page).rstrip("/"), _url_of(to_page)) or "./"
-    else:
-        rel = _relative(posixpath.dirname(from_page), to_page[: -len(".md")] + ".html")
-    return f"{rel}#{anchor}" if anchor else rel
+        return _relative(_url_of(from_page).rstrip("/"), _url_of(to_page)) or "./"
+    return _relative(posixpath.dirname(from_page), to_page[: -len(".md")] + ".html")
