@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.speakers import normalise_organisation, parse_appositive, subject_after_verb, subject_before_verb
+from briefing.speakers import (PARTICLES, name_mentions, normalise_organisation, parse_appositive, subject_after_verb,
+                               subject_before_verb)
 
 
 @pytest.mark.parametrize("appositive, role, organisation", [
@@ -59,3 +60,10 @@ def test_subject_after_verb_reads_the_appositive():
 
 def test_descriptor_keeps_its_content_words():
     assert subject_before_verb("the analyst at Dragonfly").descriptor == ("analyst", "dragonfly")
+
+
+@pytest.mark.parametrize("particle", sorted(PARTICLES))
+def test_a_name_runs_through_every_particle(particle):
+    # "João dos Santos" and "Abdullah ibn Saud" are one name each, not two stray capitalised words.
+    text = f"The deal was signed, said Maria {particle} Castell, an adviser."
+    assert [m.name for _, _, m in name_mentions(text)] == [f"Maria {particle} Castell"]

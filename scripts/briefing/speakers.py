@@ -97,7 +97,10 @@ class Mention:
 
 
 def strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    """Dalton's → Dalton, Wales' → Wales. Called for every word of every article, so no regular expression."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _is_name_token(tok: str, first: bool) -> bool:
@@ -338,7 +341,8 @@ def normalise_organisation(text: str) -> str:
 
 
 _FULL_NAME = re.compile(
-    r"(?<![\w’'])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'\-]*)(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'\-]*|(?:van|von|de|den|der|da|di|du|del|la|le|bin|al)(?![\w’']))){1,7})")
+    r"(?<![\w’'])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'\-]*)"
+    r"(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'\-]*|(?:" + "|".join(sorted(PARTICLES)) + r")(?![\w’']))){1,7})")
 
 
 def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
