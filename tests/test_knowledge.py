@@ -100,3 +100,11 @@ def test_names_in_excerpts_link_once_per_page_without_changing_the_text(site):
     source = json.loads((site / "data/corpus.json").read_text())["articles"][0]["paragraphs"][11]["text"]
     plain = re.sub(r"<[^>]+>", "", excerpts[1]).replace("&#x27;", "'").strip("… ")
     assert plain in source
+
+
+def test_a_place_is_found_before_either_possessive():
+    from briefing.gazetteer import find_places
+
+    text = "Russia’s army, the Philippines’ coast and Kazakhstan's grain"
+    found = [(text[a:b], place.name) for a, b, place in find_places(text)]
+    assert found == [("Russia", "Russia"), ("Philippines", "Philippines"), ("Kazakhstan", "Kazakhstan")]

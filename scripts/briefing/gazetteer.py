@@ -14,6 +14,7 @@ from functools import lru_cache
 import pycountry
 
 from .slugs import slugify
+from .speakers import strip_possessive
 
 # Everyday names pycountry spells formally or not at all.
 ALIASES = {"Russia": "RU", "Turkey": "TR", "Britain": "GB", "Great Britain": "GB", "UK": "GB", "US": "US",
@@ -97,7 +98,7 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 start, end = words[i][0], words[i + n - 1][1]
-                name = re.sub(r"['’]s$", "", text[start:end])
+                name = strip_possessive(text[start:end])
                 if name in names:
                     if not any(a < start + len(name) and start < b for a, b in taken):
                         found.append((start, start + len(name), names[name]))
