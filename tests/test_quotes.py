@@ -116,6 +116,26 @@ def test_reported_speech_is_found_and_attributed():
     assert [(r.paragraph, r.speaker) for r in reported] == [(1, "David Dalton"), (2, "David Dalton")]
 
 
+
+def test_a_speaker_after_for_is_the_she_of_the_next_sentence():
+    # "for transport Alys Penhallow said": the name is the verb's subject, not the object of "for", so the
+    # "she" after it is her, and "Green Party" before her is no person.
+    people, quotes, reported = extract((
+        "Fares rose again on Monday, the council said.",
+        "Green Party spokeswoman for transport Alys Penhallow said: “The fares are far too high for anyone.” "
+        "She said her party would cut them by half.",
+    ))
+    assert [(q.text[:9], q.speaker) for q in quotes] == [("The fares", "Alys Penhallow")]
+    assert [(r.paragraph, r.speaker) for r in reported] == [(2, "Alys Penhallow")]
+    assert [(p.name, p.role) for p in people] == [("Alys Penhallow", "Green Party spokeswoman for transport")]
+
+
+def test_a_title_with_of_and_for_is_a_role_not_an_organisation():
+    people, _, _ = extract(("The Shadow Secretary of State for Rural Affairs, Bronwen Tregaskis, said: "
+                            "“These plans were announced a year ago and nothing has happened since.”",))
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("Bronwen Tregaskis", "Shadow Secretary of State for Rural Affairs", None)]
+
 SEED = Path(__file__).parents[1] / "seeds" / "xi-putin-moscow.txt"
 # The seed's quotes, read by hand: (paragraph, first words, speaker, method).
 SEED_QUOTES = [

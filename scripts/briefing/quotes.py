@@ -71,6 +71,8 @@ _MAX_PARTIAL_GAP = 12
 _SCARE_MARKER = re.compile(r"\b(?:so-called|known as|dubbed|nicknamed|termed|what (?:he|she|they) calls?)\s*$", re.I)
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across)"
                                 r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+# A name followed by a speech verb is that verb's subject, whatever comes before it.
+_SPEAKS_AFTER = re.compile(r"\s+" + _REPORTING_VERB.pattern)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\b")
 _VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|its|this|us|does|plus)\b)[a-z]+(?:ed|s)\b")
 # A sentence that hands the previous quote to a named person.
@@ -346,7 +348,8 @@ class _Cast:
                 i = bisect_right(quote_starts, match.start())
                 inside_quote = bool(i) and match.start() < spans[n - 1][i - 1].outer_end
                 start = name_start.get((n, match.start()), match.start())
-                salient = not inside_quote and not _AFTER_PREPOSITION.search(text[max(0, start - 60):start])
+                salient = not inside_quote and (not _AFTER_PREPOSITION.search(text[max(0, start - 60):start])
+                                                or bool(_SPEAKS_AFTER.match(text, match.start() + len(word))))
                 found.append((n, match.start(), match.start() + len(word), name, salient))
         return found
 

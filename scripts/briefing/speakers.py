@@ -76,6 +76,10 @@ AUXILIARIES = {
     "separately", "privately", "publicly", "repeatedly", "firmly", "flatly", "bluntly", "only",
 }
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
+# Titles that hold "of" or "for" themselves: none of it is an organisation.
+_TITLE_WITH_PREPOSITION = re.compile(
+    r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
+    r"|\bChancellor of the Exchequer\b|\bChiefs? of (?:the )?(?:Defen[cs]e )?Staff\b")
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
 _CLAUSE_START = re.compile(r"^(?:\w+ing|who|whom|whose|which|where|when|while|said|says|told|adding|and|but)\b")
@@ -164,13 +168,18 @@ def _leading_run(tokens: list[str]) -> list[str]:
 
 
 def _pre_role(tokens: list[str]) -> str:
-    """Lowercase role words just before a name: 'BA chairman', 'aviation analyst'."""
-    words = []
-    for tok in reversed(tokens[-4:]):
-        low = tok.lower()
-        if low in NOT_NAMES or low in {"said", "says", "told", "tells", "by", "to", "from", "that"}:
+    """Role words just before a name: 'BA chairman', 'aviation analyst', 'party spokeswoman for women'."""
+    words: list[str] = []
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        low = tokens[i].lower()
+        # "spokeswoman for women", "minister of health": a preposition right after a title belongs to the role.
+        joins_title = low in ("for", "of", "on") and words and i > 0 and tokens[i - 1].lower() in TITLES
+        if tokens[i].endswith((".", "!", "?")) or low in {"said", "says", "told", "tells", "by", "to", "from",
+                                                          "that"} or (low in NOT_NAMES and not joins_title):
             break
-        words.insert(0, tok)
+        words.insert(0, tokens[i])
+        if len(words) == 4 and not any(w.lower() in ("for", "of", "on") for w in words):
+            break
     return " ".join(words)
 
 
@@ -321,14 +330,15 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
     if possessive:
         organisation, text = possessive.group(1).strip(), possessive.group(2)
     else:
-        match = _ORG_PREPOSITION.search(text)
+        title = _TITLE_WITH_PREPOSITION.search(text)
+        match = _ORG_PREPOSITION.search(text, title.end() if title else 0)
         if match:
             candidate = text[match.end():]
             candidate = re.split(r"\s+(?:in|on|near|based|who|which|since|until)\s+", candidate)[0]
             organisation = normalise_organisation(candidate) or None
             if organisation:
                 text = text[: match.start()]
-    role = re.sub(r"^(?:an?|the)\s+", "", text.strip(" ,.")).strip(" ,.") or None
+    role = re.sub(r"^(?:an?|the)\s+", "", text.strip(" ,."), flags=re.I).strip(" ,.") or None
     return role, organisation
 
 
