@@ -1,8 +1,11 @@
 """`make bench`: build synthetic corpora of N articles and a plain-Markdown baseline, measure both in one run.
 
-For each N the same deterministic articles are built twice:
+For each N the same deterministic articles are built four times:
 - briefing: scripts/build.py (the generator), then `mkdocs build`;
-- baseline: the same articles as plain Markdown pages, one per article, no generator, the same nav scheme.
+- baseline: the same articles as plain Markdown pages, one per article, no generator, the same nav scheme;
+- briefing pages only, baseline pages only: each of those page trees with every page cut to a heading,
+  which is what MkDocs costs for that many pages before any content. Together they bound the first target:
+  this site's empty pages plus the baseline's text is the least any build with these pages can cost.
 Prints a table and writes it to bench/results.md.
 """
 
@@ -92,6 +95,14 @@ def write_baseline(seeds: Path, docs: Path) -> None:
     (docs / "coverage.md").write_text("# Coverage\n", encoding="utf-8")
 
 
+def write_pages_only(docs: Path, out: Path) -> None:
+    """The same page tree as docs/, every page a heading and nothing else."""
+    for page in docs.rglob("*.md"):
+        target = out / page.relative_to(docs)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("# Page\n", encoding="utf-8")
+
+
 def _run(command: list[str], cwd: Path) -> tuple[float, int]:
     """(seconds, peak resident memory in MB) of one command."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -116,8 +127,8 @@ def measure(count: int, work: Path) -> list[dict]:
     seeds = project / "seeds"
     write_corpus(seeds, count)
     results = []
-    for kind in ("briefing", "baseline"):
-        folder = project / kind
+    for kind in ("briefing", "baseline", "briefing pages only", "baseline pages only"):
+        folder = project / kind.replace(" ", "-")
         folder.mkdir()
         shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
         (folder / "overrides").symlink_to(ROOT / "overrides")
@@ -126,7 +137,10 @@ def measure(count: int, work: Path) -> list[dict]:
                                       "--out", str(folder / "docs")], folder)
         else:
             started = time.perf_counter()
-            write_baseline(seeds, folder / "docs")
+            if kind == "baseline":
+                write_baseline(seeds, folder / "docs")
+            else:
+                write_pages_only(project / kind.split()[0] / "docs", folder / "docs")
             generator, gen_mb = time.perf_counter() - started, 0
         mkdocs, mk_mb = _run([sys.executable, "-m", "mkdocs", "build", "--strict"], folder)
         results.append({"n": count, "kind": kind, "generator_s": generator, "mkdocs_s": mkdocs,
@@ -149,8 +163,13 @@ def ratios(rows: list[dict]) -> str:
     get = {(r["n"], r["kind"]): r for r in rows}
     big, small = max(r["n"] for r in rows), sorted({r["n"] for r in rows})[-2]
     briefing, baseline, before = get[(big, "briefing")], get[(big, "baseline")], get[(small, "briefing")]
+    pages, text = get[(big, "briefing pages only")], baseline["total_s"] - get[(big, "baseline pages only")]["total_s"]
+    least = (pages["total_s"] + text) / baseline["total_s"]
     return "\n".join([
         f"- full build of {big} vs the baseline: {briefing['total_s'] / baseline['total_s']:.2f}× (target ≤ 1.5)",
+        f"  - the least a build with these pages can cost: MkDocs on the briefing's {pages['pages']} pages, each "
+        f"only a heading, plus what the baseline's text costs it: {least:.2f}× the baseline, before the "
+        f"generator and anything beyond the text",
         f"- {big} vs {small} articles: {briefing['total_s'] / before['total_s']:.2f}× the time "
         f"(target ≤ {1.1 * big / small:.0f})",
         f"- mean HTML page at {big} vs {small}: {briefing['mean_kb'] / before['mean_kb']:.2f}× (target ≤ 1.25)",
