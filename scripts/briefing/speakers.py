@@ -185,7 +185,7 @@ def _pre_role(tokens: list[str]) -> str:
 
 def _descriptor(text: str) -> Mention | None:
     """'the analyst at Dragonfly' → descriptor words ('analyst', 'dragonfly')."""
-    match = re.fullmatch(r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+([a-z][\w\-]*(?:\s+[\w\-’']+){0,6})", text)
+    match = re.fullmatch(r"(?:[Tt]he|[Oo]ur|[Tt]his|[Ii]ts|[Tt]heir)\s+([a-z][\w\-]*(?:\s+[\w\-’']+){0,6})", text)
     if not match:
         return None
     words = match.group(1).split()
@@ -224,7 +224,9 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         head = re.split(r",\s*", text)[0]
         if head[:1].isupper() and not re.match(r"(?:In|On|At|For|After|Before|When|While|As)\b", head):
             return Mention(kind="other", text=head)
-    clause = re.split(r"[,;:—–]\s+|\s+(?:and|but|that|as|while)\s+", text)[-1]
+    # "… and what its chief executive called 'x'": the subject follows "what".
+    clause = re.split(r"[,;:—–]\s+|(?:^|\s+)(?:(?:and|but|that|as|while)\s+)?(?:[Ww]hat\s+)|\s+(?:and|but|that|as|while)\s+",
+                      text)[-1]
     described = _descriptor(clause.strip())
     if described:
         return described
