@@ -139,6 +139,14 @@ def test_a_speaker_after_for_is_the_she_of_the_next_sentence():
     assert [(p.name, p.role) for p in people] == [("Alys Penhallow", "Green Party spokeswoman for transport")]
 
 
+def test_an_unnamed_speaker_is_nobody_named_earlier_in_the_sentence():
+    # Not "Councillors" (a capitalised word before "from … over what"), just somebody unnamed.
+    people, quotes, _ = extract((
+        "LEEDS — Councillors from every ward questioned managers from two bus firms on Monday over what one "
+        "resident called “a timetable written for nobody who actually rides the buses”.",))
+    assert [(q.text[:11], q.speaker) for q in quotes] == [("a timetable", None)]
+    assert people == ()
+
 def test_a_title_with_of_and_for_is_a_role_not_an_organisation():
     people, _, _ = extract(("The Shadow Secretary of State for Rural Affairs, Bronwen Tregaskis, said: "
                             "“These plans were announced a year ago and nothing has happened since.”",))

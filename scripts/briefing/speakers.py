@@ -230,6 +230,9 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     described = _descriptor(clause.strip())
     if described:
         return described
+    # "what one lawmaker called …", "a senior official said": somebody unnamed, whatever names come before.
+    if _UNNAMED.fullmatch(clause.strip()):
+        return Mention(kind="other", text=clause.strip())
     # "Aviation analyst Nick Van den Brul of BNP Paribas": a name, then where they work.
     org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:]*)$", text)
     if org_match:
@@ -251,6 +254,8 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     return None
 
 
+_UNNAMED = re.compile(r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
+                      r"(?:\s+[a-z][\w\-]*){1,4}")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "that", "which",
                    "what", "it", "was", "were", "is", "are", "be", "been", "by", "with", "as", "from", "had"}
 
