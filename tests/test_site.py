@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import jsonschema
 import pysbd
+import pytest
 import yaml
 
 from briefing.reader import parse_seed
+from briefing.render import ARTICLES_PER_PART
 from site_build import ROOT, Page, build_site, generate, mkdocs_build
 
 SEEDS = ROOT / "seeds"
@@ -87,15 +90,40 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert _broken_links(site) == []
 
 
-def test_links_resolve_across_a_corpus_whose_pages_come_in_parts(tmp_path):
-    """More articles than a part holds, so that links must point into parts 2, 3 … of themes and profiles."""
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory):
+    """More articles than a part holds, so that links must point into parts 2, 3 … of long pages."""
     from bench import write_corpus
-    from briefing.render import ARTICLES_PER_PART
 
-    write_corpus(tmp_path / "seeds", 2 * ARTICLES_PER_PART + 5)
-    site = build_site(tmp_path / "seeds", tmp_path / "project")
-    assert list(site.glob("themes/*/3/index.html")) and list(site.glob("places/*/2/index.html"))
-    assert _broken_links(site) == []
+    work = tmp_path_factory.mktemp("parted")
+    write_corpus(work / "seeds", 2 * ARTICLES_PER_PART + 5)
+    return build_site(work / "seeds", work / "project")
+
+
+def test_links_resolve_across_a_corpus_whose_pages_come_in_parts(parted_site):
+    assert list(parted_site.glob("themes/*/3/index.html")) and list(parted_site.glob("places/*/2/index.html"))
+    assert _broken_links(parted_site) == []
+
+
+def test_the_quotes_index_and_the_coverage_matrix_come_in_parts_and_lose_nothing(parted_site):
+    corpus = json.loads((parted_site / "data/corpus.json").read_text())
+    parts = ["", "2/", "3/"]
+    assert not (parted_site / "quotes/4").exists() and not (parted_site / "coverage/4").exists()
+    # Every article is one row of the matrix, on exactly one part, and no part holds more than a part's worth.
+    rows = [[t for t, a in _internal_links(parted_site, f"coverage/{p}".rstrip("/")) if t.startswith("articles/") and not a]
+            for p in parts]
+    assert all(len(r) <= ARTICLES_PER_PART for r in rows)
+    assert sorted(t for r in rows for t in r) == sorted(f"articles/{a['slug']}" for a in corpus["articles"])
+    # Every quote is listed once under each of its themes, across the parts of the quotes index.
+    listed = Counter()
+    for p in parts:
+        quotes = page(parted_site, f"quotes/{p}".rstrip("/"))
+        listed.update(a for t, a in _internal_links(parted_site, f"quotes/{p}".rstrip("/"))
+                      if t.startswith("analysts/") and a)
+        assert f"Quotes (part {p[0]})" in quotes.text if p else "Quotes" in quotes.text
+    expected = Counter(f"{q['article']}-q-{q['index']}" for q in corpus["quotes"] if q["speaker"]
+                       for _ in q["themes"])
+    assert listed == expected
 
 
 def test_themes_and_paragraphs_link_both_ways(site):

@@ -191,10 +191,10 @@ def _slug_anchor(slug: str) -> Markup:
 
 
 _INDEX_PAGES = {"home": slugs.HOME, "articles": slugs.ARTICLES, "themes": slugs.THEMES, "analysts": slugs.ANALYSTS,
-                "places": slugs.PLACES, "people": slugs.PEOPLE, "quotes": slugs.QUOTES, "coverage": slugs.COVERAGE,
-                "data": slugs.CORPUS_JSON}
+                "places": slugs.PLACES, "people": slugs.PEOPLE, "data": slugs.CORPUS_JSON}
 _PAGES_OF_KIND = {"place": slugs.place_page, "person": slugs.person_page, "theme": slugs.theme_page,
-                  "analyst": slugs.analyst_page}
+                  "analyst": slugs.analyst_page, "quotes": lambda _, part: slugs.quotes_page(part),
+                  "coverage": lambda _, part: slugs.coverage_page(part)}
 
 
 def _target(kind: str, slug: str | None, part: int) -> str:
@@ -304,9 +304,17 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
         return Linker(path, targets, mentions, directory_urls)
 
     pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
-             page("analysts", slugs.ANALYSTS), page("quotes", slugs.QUOTES), page("coverage", slugs.COVERAGE),
+             page("analysts", slugs.ANALYSTS),
              page("entities", slugs.PLACES, kind="place", entities=site.places),
              page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
+    # The quotes index and the coverage matrix list every article: in parts too, newest articles first.
+    cut = _parts([a.slug for a in site.articles])
+    quotes_in_part = list(zip(*[_by_part(view.quotes, cut) for view in site.themes], strict=True))
+    for n, (in_part, quotes) in enumerate(zip(cut, quotes_in_part, strict=True), 1):
+        pages.append(page("quotes", slugs.quotes_page(n), part=n, parts=len(cut),
+                          quotes_by_theme=[(view, q) for view, q in zip(site.themes, quotes, strict=True) if q]))
+        pages.append(page("coverage", slugs.coverage_page(n), part=n, parts=len(cut),
+                          part_articles=[articles[slug] for slug in in_part]))
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
         for entity in entities:
             cut = parts[(kind, entity.slug)]

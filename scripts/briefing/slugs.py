@@ -47,6 +47,15 @@ def unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
+def quotes_page(part: int = 1) -> str:
+    """The quotes index; with many articles it continues on parts 2, 3 …, like the pages below."""
+    return QUOTES if part == 1 else f"quotes/{part}.md"
+
+
+def coverage_page(part: int = 1) -> str:
+    return COVERAGE if part == 1 else f"coverage/{part}.md"
+
+
 def article_page(slug: str) -> str:
     return f"articles/{slug}.md"
 
