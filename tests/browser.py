@@ -52,6 +52,17 @@ def search(page, query: str) -> list[str]:
     page.locator("input.md-search__input").fill("")
     page.locator("input.md-search__input").type(query, delay=20)
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d+ matching|No matching/)",
+        # Material writes large counts short: "12 matching documents", "1.1k matching documents".
+        "q => document.querySelector('.md-search-result__meta')?.textContent.match(/[\\d.]+k? matching|No matching/)",
         arg=query)
-    return page.locator(".md-search-result__item > a.md-search-result__link h1").all_inner_texts()
+    # The list is redrawn as each key arrives; read it once it has stopped changing, after the last key.
+    titles = page.locator(".md-search-result__item > a.md-search-result__link h1")
+    shown, settled = titles.all_inner_texts(), 0
+    for _ in range(40):
+        page.wait_for_timeout(150)
+        now = titles.all_inner_texts()
+        settled = settled + 1 if now == shown else 0
+        if settled == 2:
+            break
+        shown = now
+    return shown

@@ -69,6 +69,20 @@ def test_the_article_does_not_crowd_out_theme_and_profile_pages(page, base_url):
         assert results.index(first) < results.index(article), query
 
 
+def test_in_a_corpus_an_articles_title_finds_that_article_first(page, tmp_path_factory):
+    """Thirty articles titled "Briefing note N: …", named on every profile that quotes from them: the one
+    the reader names comes first, not a profile or another note."""
+    from bench import write_corpus
+    from site_build import build_site
+
+    work = tmp_path_factory.mktemp("corpus")
+    write_corpus(work / "seeds", 30)
+    with serve(build_site(work / "seeds", work / "project")) as url:
+        page.goto(url)
+        for n in (7, 23):
+            assert search(page, f"Briefing note {n}")[0].startswith(f"Briefing note {n}:")
+
+
 def test_clicking_a_result_opens_the_page(page, base_url):
     page.goto(base_url)
     search(page, "Keleman")
