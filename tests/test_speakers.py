@@ -17,6 +17,8 @@ from briefing.speakers import (PARTICLES, name_mentions, normalise_organisation,
     ("from the Institute for Fiscal Studies", None, "Institute for Fiscal Studies"),
     ("an analyst at brokerage Aton in Moscow", "analyst", "Aton"),
     ("State Minister for National Development Planning", "State Minister for National Development Planning", None),
+    ("head of research at the Bank of England", "head of research", "Bank of England"),
+    ("The Shadow Secretary of State for Rural Affairs", "Shadow Secretary of State for Rural Affairs", None),
 ])
 def test_appositive(appositive, role, organisation):
     assert parse_appositive(appositive) == (role, organisation)

@@ -338,7 +338,9 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
         organisation, text = possessive.group(1).strip(), possessive.group(2)
     else:
         title = _TITLE_WITH_PREPOSITION.search(text)
-        match = _ORG_PREPOSITION.search(text, title.end() if title else 0)
+        found = list(_ORG_PREPOSITION.finditer(text, title.end() if title else 0))
+        # "head of research at Kestrel": where a role has its own "of", the employer follows "at".
+        match = next((m for m in found if m.group().split()[0] == "at"), found[0] if found else None)
         if match:
             candidate = text[match.end():]
             candidate = re.split(r"\s+(?:in|on|near|based|who|which|since|until)\s+", candidate)[0]
