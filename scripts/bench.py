@@ -140,7 +140,8 @@ def measure(count: int, work: Path) -> list[dict]:
             if kind == "baseline":
                 write_baseline(seeds, folder / "docs")
             else:
-                write_pages_only(project / kind.split()[0] / "docs", folder / "docs")
+                tree = kind.removesuffix(" pages only")
+                write_pages_only(project / tree / "docs", folder / "docs")
             generator, gen_mb = time.perf_counter() - started, 0
         mkdocs, mk_mb = _run([sys.executable, "-m", "mkdocs", "build", "--strict"], folder)
         results.append({"n": count, "kind": kind, "generator_s": generator, "mkdocs_s": mkdocs,

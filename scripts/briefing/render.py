@@ -309,10 +309,11 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
              page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
     # The quotes index and the coverage matrix list every article: in parts too, newest articles first.
     cut = _parts([a.slug for a in site.articles])
-    quotes_in_part = list(zip(*[_by_part(view.quotes, cut) for view in site.themes], strict=True))
-    for n, (in_part, quotes) in enumerate(zip(cut, quotes_in_part, strict=True), 1):
+    quotes_by_part = [(view, _by_part(view.quotes, cut)) for view in site.themes]
+    for n, in_part in enumerate(cut, 1):
         pages.append(page("quotes", slugs.quotes_page(n), part=n, parts=len(cut),
-                          quotes_by_theme=[(view, q) for view, q in zip(site.themes, quotes, strict=True) if q]))
+                          quotes_by_theme=[(view, by_part[n - 1]) for view, by_part in quotes_by_part
+                                           if by_part[n - 1]]))
         pages.append(page("coverage", slugs.coverage_page(n), part=n, parts=len(cut),
                           part_articles=[articles[slug] for slug in in_part]))
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):

@@ -75,11 +75,11 @@ AUXILIARIES = {
     "have", "was", "is", "would", "will", "could", "may", "might", "did", "does", "just", "simply",
     "separately", "privately", "publicly", "repeatedly", "firmly", "flatly", "bluntly", "only",
 }
-# Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 # Titles that hold "of" or "for" themselves: none of it is an organisation.
 _TITLE_WITH_PREPOSITION = re.compile(
     r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
     r"|\bChancellor of the Exchequer\b|\bChiefs? of (?:the )?(?:Defen[cs]e )?Staff\b")
+# Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
 _CLAUSE_START = re.compile(r"^(?:\w+ing|who|whom|whose|which|where|when|while|said|says|told|adding|and|but)\b")
