@@ -22,7 +22,8 @@ QUERIES = [
     ("Keleman", "Barbara Keleman"),
     ("no-limits partnership", "The China–Russia partnership"),
 ]
-PAGE_TYPES = ["", "themes/central-asia/", "analysts/david-dalton/", "articles/xi-putin-moscow/"]
+PAGE_TYPES = ["", "themes/central-asia/", "analysts/david-dalton/", "articles/xi-putin-moscow/", "places/kazakhstan/",
+              "quotes/", "coverage/"]
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +163,7 @@ def test_before_materials_script_runs_the_page_is_readable_in_the_readers_palett
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES, ids=["home", "theme", "analyst", "article"])
+@pytest.mark.parametrize("path", PAGE_TYPES, ids=["home", "theme", "analyst", "article", "place", "quotes", "coverage"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(browser, base_url, path, scheme):
     # The reader's system setting picks the palette, as it does for a real visitor.
