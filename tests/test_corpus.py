@@ -66,3 +66,15 @@ def test_parallel_rendering_gives_the_same_pages_as_one_process(tmp_path):
     assert forked == serial
     site = assemble(serial, config)
     assert render(site, processes=2) == render(site, processes=1)
+
+
+def test_long_pages_are_cut_by_articles_and_by_entries_but_never_inside_an_article():
+    from briefing.render import ARTICLES_PER_PART, ENTRIES_PER_PART, _parts
+
+    # One article with more excerpts than a part holds, then many articles with two each.
+    entries = ["long"] * (ENTRIES_PER_PART + 5) + [f"a{i}" for i in range(2 * ARTICLES_PER_PART) for _ in range(2)]
+    cut = _parts(entries)
+    assert cut[0] == ["long"]
+    assert [article for part in cut for article in part] == list(dict.fromkeys(entries))
+    assert all(len(part) <= ARTICLES_PER_PART and 2 * len(part) <= ENTRIES_PER_PART for part in cut[1:])
+    assert _parts([]) == [[]]

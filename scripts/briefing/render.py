@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
@@ -32,8 +33,10 @@ _SPECIAL = re.compile(r"[&<>\"'`*_\[\]{}()#+\-!|~=^$:@\\]")
 _LIST_MARKER = re.compile(r"^(\d+)\.")
 # A theme page shows this many characters of context around the matched terms.
 _SNIPPET_REACH = 90
-# Theme and analyst pages list at most this many articles; the rest continue on further parts.
+# Long pages list at most this many articles, and at most about this many entries (excerpts, quotes), since
+# one article can put a dozen paragraphs on a theme; the rest continue on further parts.
 ARTICLES_PER_PART = 40
+ENTRIES_PER_PART = 120
 # The home page shows cards for this many of the most quoted analysts; the analysts page lists them all.
 HOME_ANALYSTS = 24
 # In the home page's diagram, each of those analysts is linked to at most this many themes.
@@ -247,10 +250,21 @@ def relationship_diagram(site: Site, analysts) -> str:
     return "\n".join(lines) if used else ""
 
 
-def _parts(article_slugs: list[str]) -> list[list[str]]:
-    """Articles in order, cut into parts of at most ARTICLES_PER_PART."""
-    unique = list(dict.fromkeys(article_slugs))
-    return [unique[i:i + ARTICLES_PER_PART] for i in range(0, len(unique), ARTICLES_PER_PART)] or [[]]
+def _parts(entries: list[str]) -> list[list[str]]:
+    """The articles of entries (an article's slug for each of its excerpts, quotes …), in order of first
+    appearance, cut into parts of at most ARTICLES_PER_PART articles and ENTRIES_PER_PART entries. An article
+    is never split: one with more entries than that has a part of its own."""
+    weight = Counter(entries)  # in order of first appearance
+    parts: list[list[str]] = []
+    current: list[str] = []
+    load = 0
+    for article, entries_of_article in weight.items():
+        if current and (len(current) == ARTICLES_PER_PART or load + entries_of_article > ENTRIES_PER_PART):
+            parts.append(current)
+            current, load = [], 0
+        current.append(article)
+        load += entries_of_article
+    return parts + [current] if current else parts or [[]]
 
 
 def render(site: Site, directory_urls: bool = True, processes: int | None = None) -> list[tuple[str, str]]:
@@ -263,7 +277,8 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     analysts = {a.slug: a for a in site.analysts}
     articles = {a.slug: a for a in site.articles}
     # Long pages come in parts; which part holds an article, so that links point straight there.
-    parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
+    parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts] + [q.article for q in t.quotes])
+             for t in site.themes}
     parts.update({("analyst", a.slug): _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
                   for a in site.analysts})
     parts.update({(kind, e.slug): _parts([x.article for x in e.excerpts])
