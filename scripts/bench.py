@@ -12,6 +12,7 @@ Prints a table and writes it to bench/results.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -77,6 +78,18 @@ def write_corpus(folder: Path, count: int, seed: int = 2023) -> None:
         (folder / f"note-{n:04d}.txt").write_text(synthetic_article(rng, n, pool), encoding="utf-8")
 
 
+def write_fixture_corpus(folder: Path, count: int) -> None:
+    """count articles of real-world length: the annotated test articles, copied in turn, each with its own title."""
+    texts = sorted((ROOT / "tests" / "fixtures").glob("news*/*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "seeds" / "themes.yml", folder / "themes.yml")
+    for n in range(1, count + 1):
+        headline, body = texts[(n - 1) % len(texts)].read_text(encoding="utf-8").split("\n", 1)
+        front = (f"---\ntitle: {json.dumps(f'{headline} ({n})', ensure_ascii=False)}\nsource: Fixture Wire\n"
+                 f"published: \"20{20 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}\"\n---\n")
+        (folder / f"fixture-{n:04d}.txt").write_text(front + body, encoding="utf-8")
+
+
 def write_baseline(seeds: Path, docs: Path) -> None:
     """The same articles as plain Markdown pages, with an index, in the nav scheme of mkdocs.yml."""
     (docs / "articles").mkdir(parents=True)
@@ -122,10 +135,10 @@ def _site_stats(site: Path) -> dict:
             "index_mb": index.stat().st_size / 2**20 if index.exists() else 0.0}
 
 
-def measure(count: int, work: Path) -> list[dict]:
+def measure(count: int, work: Path, fixtures: bool = False) -> list[dict]:
     project = work / f"n{count}"
     seeds = project / "seeds"
-    write_corpus(seeds, count)
+    (write_fixture_corpus if fixtures else write_corpus)(seeds, count)
     results = []
     for kind in ("briefing", "baseline", "briefing pages only", "baseline pages only"):
         folder = project / kind.replace(" ", "-")
@@ -183,11 +196,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10, 100, 1000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--fixtures", action="store_true",
+                        help="articles of real-world length (the annotated test articles, copied) instead of synthetic")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as work:
         for count in args.sizes:
-            rows += measure(count, Path(work))
+            rows += measure(count, Path(work), args.fixtures)
             print(table([r for r in rows if r["n"] == count]).split("\n", 2)[2], flush=True)
     report = f"{table(rows)}\n\n{ratios(rows)}\n" if len(args.sizes) > 1 else table(rows) + "\n"
     print(report)
