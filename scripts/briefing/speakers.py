@@ -225,8 +225,8 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         if head[:1].isupper() and not re.match(r"(?:In|On|At|For|After|Before|When|While|As)\b", head):
             return Mention(kind="other", text=head)
     # "… and what its chief executive called 'x'": the subject follows "what".
-    clause = re.split(r"[,;:—–]\s+|(?:^|\s+)(?:(?:and|but|that|as|while)\s+)?(?:[Ww]hat\s+)|\s+(?:and|but|that|as|while)\s+",
-                      text)[-1]
+    clause = re.split(r"[,;:—–]\s+|(?:^|\s+)(?:(?:and|but|that|as|while)\s+)?(?:[Ww]hat\s+)"
+                      r"|\s+(?:and|but|that|as|while)\s+", text)[-1]
     described = _descriptor(clause.strip())
     if described:
         return described
