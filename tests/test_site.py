@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from briefing.reader import parse_seed
-from briefing.render import ARTICLES_PER_PART
+from briefing.render import ARTICLES_PER_PART, ENTRIES_PER_PART
 from site_build import ROOT, Page, build_site, generate, mkdocs_build
 
 SEEDS = ROOT / "seeds"
@@ -105,22 +105,30 @@ def test_links_resolve_across_a_corpus_whose_pages_come_in_parts(parted_site):
     assert _broken_links(parted_site) == []
 
 
+def _parts_of(site: Path, index: str) -> list[str]:
+    """The URLs of an index page and its parts 2, 3 …, as its parts line links them."""
+    numbered = sorted(int(p.parent.name) for p in site.glob(f"{index}/*/index.html") if p.parent.name.isdigit())
+    assert numbered == list(range(2, len(numbered) + 2)), numbered
+    return [index] + [f"{index}/{n}" for n in numbered]
+
+
 def test_the_quotes_index_and_the_coverage_matrix_come_in_parts_and_lose_nothing(parted_site):
     corpus = json.loads((parted_site / "data/corpus.json").read_text())
-    parts = ["", "2/", "3/"]
-    assert not (parted_site / "quotes/4").exists() and not (parted_site / "coverage/4").exists()
     # Every article is one row of the matrix, on exactly one part, and no part holds more than a part's worth.
-    rows = [[t for t, a in _internal_links(parted_site, f"coverage/{p}".rstrip("/")) if t.startswith("articles/") and not a]
-            for p in parts]
-    assert all(len(r) <= ARTICLES_PER_PART for r in rows)
+    coverage = _parts_of(parted_site, "coverage")
+    rows = [[t for t, a in _internal_links(parted_site, url) if t.startswith("articles/") and not a] for url in coverage]
+    assert len(coverage) == 3 and all(len(r) <= ARTICLES_PER_PART for r in rows)
     assert sorted(t for r in rows for t in r) == sorted(f"articles/{a['slug']}" for a in corpus["articles"])
-    # Every quote is listed once under each of its themes, across the parts of the quotes index.
+    # Every quote is listed once under each of its themes, across the parts of the quotes index, each part
+    # holding at most a part's worth of rows unless one article alone has more.
     listed = Counter()
-    for p in parts:
-        quotes = page(parted_site, f"quotes/{p}".rstrip("/"))
-        listed.update(a for t, a in _internal_links(parted_site, f"quotes/{p}".rstrip("/"))
-                      if t.startswith("analysts/") and a)
-        assert f"Quotes (part {p[0]})" in quotes.text if p else "Quotes" in quotes.text
+    quotes = _parts_of(parted_site, "quotes")
+    assert len(quotes) > 1
+    for n, url in enumerate(quotes, 1):
+        on_part = [a for t, a in _internal_links(parted_site, url) if t.startswith("analysts/") and a]
+        assert len(on_part) <= ENTRIES_PER_PART
+        listed.update(on_part)
+        assert (f"Quotes (part {n})" if n > 1 else "Quotes") in page(parted_site, url).text
     expected = Counter(f"{q['article']}-q-{q['index']}" for q in corpus["quotes"] if q["speaker"]
                        for _ in q["themes"])
     assert listed == expected

@@ -322,13 +322,17 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
              page("analysts", slugs.ANALYSTS),
              page("entities", slugs.PLACES, kind="place", entities=site.places),
              page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
-    # The quotes index and the coverage matrix list every article: in parts too, newest articles first.
-    cut = _parts([a.slug for a in site.articles])
-    quotes_by_part = [(view, _by_part(view.quotes, cut)) for view in site.themes]
-    for n, in_part in enumerate(cut, 1):
-        pages.append(page("quotes", slugs.quotes_page(n), part=n, parts=len(cut),
+    # The quotes index and the coverage matrix list every article: in parts too, newest articles first. The
+    # index is cut by its rows (a quote under each of its themes), the matrix by articles (a row each).
+    rows = Counter(q.article for view in site.themes for q in view.quotes)
+    quotes_cut = _parts([a.slug for a in site.articles for _ in range(rows[a.slug])])
+    quotes_by_part = [(view, _by_part(view.quotes, quotes_cut)) for view in site.themes]
+    for n in range(1, len(quotes_cut) + 1):
+        pages.append(page("quotes", slugs.quotes_page(n), part=n, parts=len(quotes_cut),
                           quotes_by_theme=[(view, by_part[n - 1]) for view, by_part in quotes_by_part
                                            if by_part[n - 1]]))
+    cut = _parts([a.slug for a in site.articles])
+    for n, in_part in enumerate(cut, 1):
         pages.append(page("coverage", slugs.coverage_page(n), part=n, parts=len(cut),
                           part_articles=[articles[slug] for slug in in_part]))
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
