@@ -78,3 +78,16 @@ def test_long_pages_are_cut_by_articles_and_by_entries_but_never_inside_an_artic
     assert [article for part in cut for article in part] == list(dict.fromkeys(entries))
     assert all(len(part) <= ARTICLES_PER_PART and 2 * len(part) <= ENTRIES_PER_PART for part in cut[1:])
     assert _parts([]) == [[]]
+
+
+def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_article(monkeypatch):
+    import briefing.render as render_module
+
+    monkeypatch.setattr(render_module, "ARTICLES_PER_PART", 1)
+    site = site_of(*(f"---\ntitle: Note {n}\npublished: 202{n}-01-01\n---\n"
+                     f"“Trade through Kazakhstan is booming, year {n} of the boom,” says David Dalton, "
+                     f"senior analyst at Dragonfly Intelligence.\n" for n in (1, 2)))
+    pages = dict(render_module.render(site))
+    # Note 1 is the older article: part 2 of the theme, the place and the profile alike.
+    for page in ("themes/other/2.md", "places/kazakhstan/2.md"):
+        assert 'href="../../../analysts/david-dalton/2/"' in pages[page], page
