@@ -33,19 +33,21 @@ def assemble(articles: list[Article], config: Config) -> Site:
     all_themes = config.themes + (config.catch_all,)
     theme_pages = tuple(_theme_page(t, articles, quotes, speakers_at) for t in all_themes)
     analysts = _analysts(articles, identity, analyst_slug, quotes, reports, config)
+    # Place and person pages name the analysts heard in a paragraph: quoted there, or reported.
+    heard_at = defaultdict(list, {where: list(quoted) for where, quoted in speakers_at.items()})
     for r in reports:
-        if r.speaker not in speakers_at[(r.article, r.reported.paragraph)]:
-            speakers_at[(r.article, r.reported.paragraph)].append(r.speaker)
+        if r.speaker not in heard_at[(r.article, r.reported.paragraph)]:
+            heard_at[(r.article, r.reported.paragraph)].append(r.speaker)
     analyst_names = {a.name for a in analysts} | set(identity.values())
-    places = _entities(articles, lambda a: a.places, speakers_at)
+    places = _entities(articles, lambda a: a.places, heard_at)
     people = _entities(articles, lambda a: [m for m in a.mentioned if m.name not in analyst_names
                                             and identity.get((a.slug, m.name), m.name) not in analyst_names],
-                       speakers_at)
+                       heard_at)
     return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes),
                 places=places, people=people)
 
 
-def _entities(articles: list[Article], mentions_of, speakers_at) -> tuple[Entity, ...]:
+def _entities(articles: list[Article], mentions_of, heard_at) -> tuple[Entity, ...]:
     """Places or people: each one's paragraphs (newest article first), themes and the analysts heard there."""
     spans: dict[str, dict[tuple[str, int], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, tuple[str, str]] = {}
@@ -57,7 +59,7 @@ def _entities(articles: list[Article], mentions_of, speakers_at) -> tuple[Entity
     entities = []
     for slug, where in spans.items():
         excerpts = tuple(Excerpt(article, paragraph_of[(article, n)], tuple(sorted(set(found))),
-                                 tuple(speakers_at.get((article, n), ())))
+                                 tuple(heard_at.get((article, n), ())))
                          for (article, n), found in where.items())
         themes = Counter(t for e in excerpts for t in e.paragraph.themes)
         analysts = tuple(dict.fromkeys(a for e in excerpts for a in e.speakers))
@@ -80,18 +82,21 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
     ("Mr Dalton", "Dalton") is the one analyst with that surname at the same organisation, if there is
     exactly one; people who merely share a surname stay apart.
     """
+    def surname_and_org(name: str, person: Person) -> tuple[str, str]:
+        return name.split()[-1], normalise_organisation(person.organisation).lower()
+
     people = {(a.slug, p.name): p for a in articles for p in a.people}
     by_surname_and_org: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (_, name), person in people.items():
         if len(name.split()) > 1 and not _is_surname_only(name) and person.organisation:
-            by_surname_and_org[(name.split()[-1], normalise_organisation(person.organisation).lower())].add(name)
+            by_surname_and_org[surname_and_org(name, person)].add(name)
     identity = {}
     for article in articles:
         for name in _speakers(article):
             person = people.get((article.slug, name))
             same = set()
             if _is_surname_only(name) and person and person.organisation:
-                same = by_surname_and_org[(name.split()[-1], normalise_organisation(person.organisation).lower())]
+                same = by_surname_and_org[surname_and_org(name, person)]
             identity[(article.slug, name)] = next(iter(same)) if len(same) == 1 else name
     return identity
 

@@ -47,13 +47,21 @@ def unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
+def _in_part(page: str, part: int) -> str:
+    """Part n of a long page: a/b.md continues on a/b/2.md, a/index.md on a/2.md, so that no page grows with
+    the corpus."""
+    if part == 1:
+        return page
+    stem = page[: -len(".md")]
+    return f"{stem[: -len('index')]}{part}.md" if stem.endswith("/index") else f"{stem}/{part}.md"
+
+
 def quotes_page(part: int = 1) -> str:
-    """The quotes index; with many articles it continues on parts 2, 3 …, like the pages below."""
-    return QUOTES if part == 1 else f"quotes/{part}.md"
+    return _in_part(QUOTES, part)
 
 
 def coverage_page(part: int = 1) -> str:
-    return COVERAGE if part == 1 else f"coverage/{part}.md"
+    return _in_part(COVERAGE, part)
 
 
 def article_page(slug: str) -> str:
@@ -61,20 +69,19 @@ def article_page(slug: str) -> str:
 
 
 def theme_page(slug: str, part: int = 1) -> str:
-    """A theme's page; long themes continue on parts 2, 3 … so that no page grows with the corpus."""
-    return f"themes/{slug}.md" if part == 1 else f"themes/{slug}/{part}.md"
+    return _in_part(f"themes/{slug}.md", part)
 
 
 def analyst_page(slug: str, part: int = 1) -> str:
-    return f"analysts/{slug}.md" if part == 1 else f"analysts/{slug}/{part}.md"
+    return _in_part(f"analysts/{slug}.md", part)
 
 
 def place_page(slug: str, part: int = 1) -> str:
-    return f"places/{slug}.md" if part == 1 else f"places/{slug}/{part}.md"
+    return _in_part(f"places/{slug}.md", part)
 
 
 def person_page(slug: str, part: int = 1) -> str:
-    return f"people/{slug}.md" if part == 1 else f"people/{slug}/{part}.md"
+    return _in_part(f"people/{slug}.md", part)
 
 
 def paragraph_anchor(n: int) -> str:
