@@ -9,7 +9,7 @@ NODE_MODULES := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site docs test golden bench audit offline vendor clean
+.PHONY: serve site docs test golden bench eval audit offline vendor clean
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -46,6 +46,10 @@ golden: $(INSTALLED)
 # Synthetic corpora of 10, 100 and 1,000 articles against a plain-Markdown baseline; writes bench/results.md.
 bench: $(INSTALLED)
 	$(PY) scripts/bench.py 10 100 1000
+
+# The figures on real news annotated by others (../shared/eval/): attribution and profiles.
+eval: $(INSTALLED)
+	PYTHONPATH=scripts $(PY) scripts/eval.py
 
 # Lighthouse (npm, pinned in package.json) on the four page types, served by nginx with gzip.
 $(NGINX):

@@ -1,27 +1,51 @@
-"""The map step: one Source and the Config in, one complete Article out. Pure."""
+"""The map step: one Source and the Config in, one complete Article out. Pure.
+
+A fault in our own analysis of one article must not take the site down: each step that reads the text
+is guarded, falls back to what cannot fail (the paragraphs themselves, quotes without speakers, nothing), and
+records the fault on the article for the build to report.
+"""
 
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Callable, TypeVar
 
 from . import quotes as quote_finder
 from .gazetteer import find_places
-from .model import OVERRIDE, Article, Attribution, Config, Mention, Paragraph, Quote, Source, ThemeHit
+from .model import (OVERRIDE, UNATTRIBUTED, Article, Attribution, Config, Mention, Paragraph, Quote, QuotePart,
+                    Source, ThemeHit)
 from .slugs import slugify
 from .themes import ThemeMatcher
+
+Result = TypeVar("Result")
 
 
 def analyse(source: Source, config: Config, matcher: ThemeMatcher) -> Article:
     stem = PurePath(source.name).stem
     title = source.get("title") or stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled"
     slug = slugify(source.get("slug") or stem, fallback="article")
+    problems: list[str] = []
+
+    def guarded(step: str, run: Callable[[], Result], fallback: Callable[[], Result], consequence: str) -> Result:
+        try:
+            return run()
+        except Exception as error:  # noqa: BLE001 - any fault of ours is reported, never raised
+            problems.append(f"{step} failed ({type(error).__name__}: {error}); {consequence}")
+            return fallback()
+
+    catch_all = (ThemeHit(config.catch_all.slug, ()),)
     paragraphs = tuple(
-        Paragraph(n=n, text=text, hits=matcher.match(text) or (ThemeHit(config.catch_all.slug, ()),))
+        Paragraph(n=n, text=text, hits=guarded("theme matching", lambda: matcher.match(text), tuple,
+                                      f"paragraph {n} is listed under {config.catch_all.title}") or catch_all)
         for n, text in enumerate(source.paragraphs, 1)
     )
-    people, quotes, reported, named = quote_finder.extract_all(source.paragraphs)
-    places = tuple(Mention(n, start, end, place.slug, place.name, place.kind)
-                   for n, text in enumerate(source.paragraphs, 1) for start, end, place in find_places(text))
+    people, quotes, reported, named = guarded(
+        "attribution", lambda: quote_finder.extract_all(source.paragraphs),
+        lambda: ((), _unattributed(source.paragraphs), (), ()), "its quotes are published unattributed")
+    places = guarded("place finding", lambda: tuple(
+        Mention(n, start, end, place.slug, place.name, place.kind)
+        for n, text in enumerate(source.paragraphs, 1) for start, end, place in find_places(text)), tuple,
+        "no places are linked")
     mentioned = tuple(Mention(n, start, end, slugify(name, fallback="person"), name, "person")
                       for n, start, end, name in named)
     quotes = _apply_overrides(quotes, slug, config)
@@ -39,7 +63,18 @@ def analyse(source: Source, config: Config, matcher: ThemeMatcher) -> Article:
         reported=reported,
         places=places,
         mentioned=mentioned,
+        problems=tuple(problems),
     )
+
+
+def _unattributed(paragraphs: tuple[str, ...]) -> tuple[Quote, ...]:
+    """The quoted spans alone, with no speaker: what is left when attribution fails (or nothing, if that fails)."""
+    try:
+        spans = [s for n, text in enumerate(paragraphs, 1) for s in quote_finder.quoted_spans(text, n)]
+    except Exception:  # noqa: BLE001
+        return ()
+    return tuple(Quote((QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end]),),
+                       None, Attribution(UNATTRIBUTED, None)) for s in spans)
 
 
 def _apply_overrides(quotes: tuple[Quote, ...], slug: str, config: Config) -> tuple[Quote, ...]:

@@ -49,6 +49,10 @@ def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[st
         return problems, ""
     matcher = ThemeMatcher(config.themes)
     articles = fork_map(partial(analyse, config=config, matcher=matcher), sources)
+    for article in articles:
+        for problem in article.problems:
+            print(f"{seed_dir.name}/{article.source_name}: warning: {problem}",
+                  file=sys.stderr)
     site = assemble(articles, config)
     files = render(site, directory_urls)
     # Phase 2: write.

@@ -154,6 +154,7 @@ class Article:
     reported: tuple[Reported, ...]
     places: tuple[Mention, ...] = ()
     mentioned: tuple[Mention, ...] = ()  # people named but not necessarily quoted; assemble drops analysts
+    problems: tuple[str, ...] = ()  # faults in our own analysis of this article, which the build reports
 
 
 # The assembled site: every relation a page shows, computed once across all articles.

@@ -440,7 +440,10 @@ class _Cast:
         if spoken:
             return spoken[0]
         introduced = list(dict.fromkeys(name for _, _, name in self.registry if fits(name)))
-        return introduced[0] if len(introduced) == 1 else None
+        if len(introduced) != 1:
+            return None
+        # Introduced but not yet heard: met now, so that they have a Person like every other speaker.
+        return self._meet(introduced[0], Mention(kind="name", text=introduced[0], name=introduced[0]))
 
     def spoke(self, name: str | None) -> None:
         if name:

@@ -1,0 +1,57 @@
+"""`make eval`: the figures on real news annotated by others (../shared/eval/, see its README).
+
+Builds the generator's output for the articles of polnear-dev/ alone, with this project's themes.yml, and
+prints the scorer's figures and how many articles the build had to warn about. The evaluation data is read
+where it lies and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from briefing.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = Path(os.environ.get("EVAL_DIR", ROOT.parent / "shared" / "eval"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    articles = EVAL / "polnear-dev"
+    if not articles.is_dir():
+        print(f"{articles}: not found; set EVAL_DIR to the folder that holds polnear-dev/", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        seeds.mkdir()
+        for path in sorted(articles.glob("*.txt")):
+            shutil.copy(path, seeds / path.name)
+        shutil.copy(ROOT / "seeds" / "themes.yml", seeds / "themes.yml")
+        warnings = io.StringIO()
+        with contextlib.redirect_stderr(warnings):
+            problems, summary = build(seeds, Path(tmp) / "docs")
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
+        lines = warnings.getvalue().splitlines()
+        print(f"polnear-dev: {summary}")
+        print(f"articles with a warning: {len({line.split(':')[0] for line in lines})}")
+        for line in lines:
+            print(f"  {line}")
+        score = [sys.executable, str(EVAL / "score_polnear.py"), str(Path(tmp) / "docs" / "data" / "corpus.json"),
+                 "--dir", str(articles)] + (["--show"] if args.show else [])
+        return subprocess.run(score).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
