@@ -13,24 +13,14 @@ from functools import lru_cache
 
 import pycountry
 
+from . import lexicon
 from .slugs import slugify
 from .speakers import strip_possessive
 
-# Everyday names pycountry spells formally or not at all.
-ALIASES = {"Russia": "RU", "Turkey": "TR", "Britain": "GB", "Great Britain": "GB", "UK": "GB", "US": "US",
-           "USA": "US", "America": "US", "Czech Republic": "CZ", "Ivory Coast": "CI", "Holland": "NL",
-           "Burma": "MM", "Vatican": "VA", "Palestine": "PS"}
-# Adjectives and demonyms, which name a country as often as its name does.
-DEMONYMS = {"Afghan": "AF", "American": "US", "Armenian": "AM", "Azerbaijani": "AZ", "Belarusian": "BY",
-            "British": "GB", "Chinese": "CN", "Egyptian": "EG", "French": "FR", "Georgian": "GE", "German": "DE",
-            "Indian": "IN", "Iranian": "IR", "Iraqi": "IQ", "Israeli": "IL", "Italian": "IT", "Japanese": "JP",
-            "Kazakh": "KZ", "Kazakhstani": "KZ", "Kyrgyz": "KG", "North Korean": "KP", "Pakistani": "PK",
-            "Polish": "PL", "Russian": "RU", "Saudi": "SA", "South Korean": "KR", "Spanish": "ES", "Syrian": "SY",
-            "Tajik": "TJ", "Turkish": "TR", "Turkmen": "TM", "Ukrainian": "UA", "Uzbek": "UZ"}
-# Regions: not countries, but places news is about.
-REGIONS = ["Central Asia", "Eurasia", "Europe", "Middle East", "South Caucasus", "Caucasus", "Baltic states",
-           "Balkans", "Asia", "Africa", "Latin America", "Arctic", "Gulf"]
-
+# Everyday names, demonyms and regions pycountry lacks are data (lexicon/).
+ALIASES = lexicon.table("place_aliases.txt")
+DEMONYMS = lexicon.table("demonyms.txt")
+REGIONS = [entry[0] for entry in lexicon.entries("regions.txt")]
 
 @dataclass(frozen=True)
 class Place:

@@ -8,73 +8,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import lexicon
+
+# The word lists are data (lexicon/, with a README); each file says why it exists.
 # Honorifics carry a gender, which is all the pronoun resolver knows about a person.
-HONORIFICS = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "miss": "f", "dame": "f", "lady": "f", "dr": None, "dr.": None, "prof": None, "prof.": None,
-    "professor": None,
-}
-# Titles that stand before a name ("Fed Chair Janet L. Yellen", "Sen. Ada Park"): not part of the name.
-TITLES = {
-    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "governor", "president", "chair",
-    "chairman", "chairwoman", "chairperson", "chancellor", "minister", "secretary", "general", "gen.",
-    "col.", "colonel", "capt.", "captain", "judge", "justice", "rev.", "reverend", "father", "mayor",
-    "commissioner", "director", "chief", "ceo", "inspector", "det.", "detective", "sgt.", "sergeant",
-    "officer", "coach", "ambassador", "premier", "pm", "prime", "deputy", "vice", "king", "queen",
-    "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
-    "analyst", "economist", "correspondent", "editor", "professor", "attorney", "lt.", "lieutenant",
-    "superintendent", "councillor", "councilor", "alderman", "admiral", "marshal", "dean", "sheriff",
-    "executive", "boss", "manager", "passenger", "striker", "midfielder", "defender", "goalkeeper", "winger",
-    "player", "founder", "co-founder", "owner", "head", "principal", "headteacher", "mp", "mep",
-    "rabbi", "imam", "bishop", "archbishop", "cardinal", "senior", "junior", "former", "retired", "acting",
-}
-# Nouns that introduce a person by what they do ("His agent, Dragan Milić"; "a junior analyst, Priya Castellano").
-ROLE_NOUNS = {
-    "agent", "colleague", "scientist", "researcher", "lawyer", "barrister", "solicitor", "prosecutor", "professor",
-    "engineer", "doctor", "nurse", "teacher", "farmer", "resident", "campaigner", "activist", "official",
-    "economist", "strategist", "historian", "expert", "consultant", "adviser", "advisor", "author", "writer",
-    "journalist", "reporter", "organiser", "organizer", "candidate", "lawmaker", "legislator", "politician",
-    "diplomat", "officer", "worker", "employee", "member", "partner", "wife", "husband", "son", "daughter",
-    "mother", "father", "brother", "sister", "friend", "neighbour", "neighbor", "pilot", "fan", "mayor",
-    "prosecuting", "defending", "investor", "trader", "fund", "spokesperson", "representative", "officials",
-}
+HONORIFICS = {form: (None if gender == "-" else gender)
+              for word, gender in lexicon.table("honorifics.txt").items() for form in (word, word + ".")}
+TITLES = lexicon.words("titles.txt")
+ROLE_NOUNS = lexicon.words("role_nouns.txt")
+NOT_NAMES = lexicon.words("not_names.txt")
+ORG_WORDS = lexicon.words("organisation_words.txt")
+PARTICLES = lexicon.words("particles.txt")
+AUXILIARIES = lexicon.words("auxiliaries.txt")
 # Post-nominal letters and party labels: "Helen Marchbank KC", "Thomas O. Brannigan (R-Ohio)".
-_SUFFIX = re.compile(r"^(?:KC|QC|MP|MEP|MSP|CBE|OBE|MBE|PhD|\(?[RDI]-[A-Z][\w.]*\)?)$")
-# Capitalised words that begin sentences or clauses but never a name.
-NOT_NAMES = {
-    "the", "a", "an", "but", "and", "or", "yet", "so", "however", "meanwhile", "in", "on", "at", "for",
-    "with", "as", "while", "when", "after", "before", "although", "though", "if", "since", "because",
-    "also", "then", "still", "now", "this", "that", "these", "those", "he", "she", "it", "they", "we",
-    "i", "you", "his", "her", "their", "its", "our", "my", "your", "there", "here", "what", "who",
-    "according", "asked", "speaking", "instead", "indeed", "last", "next", "earlier", "later",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-}
-# Words that make a capitalised run an organisation or a publication, not a person.
-ORG_WORDS = {
-    "intelligence", "bank", "banks", "institute", "university", "ministry", "council", "party", "agency",
-    "group", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "company", "news", "times", "post",
-    "journal", "press", "reuters", "bloomberg", "office", "department", "commission", "committee", "union",
-    "federation", "fund", "capital", "securities", "partners", "airways", "airlines", "government",
-    "democrats", "republicans", "conservatives", "tories", "labour", "kremlin", "pentagon", "house",
-    "association", "foundation", "centre", "center", "board", "court", "police", "army", "navy",
-    "independent", "guardian", "telegraph", "herald", "tribune", "gazette", "ledger", "bbc", "cnn",
-    "insurance", "holdings", "energy", "motors", "authority", "service", "services", "organisation",
-    "organization", "network", "media", "radio", "television", "tv", "associates", "consulting",
-    "research", "markets", "trust", "society", "school", "college", "hospital", "club",
-    "consortium", "coalition", "alliance", "campaign", "guild", "league", "forum", "institution", "bureau", "corporation", "limited", "llc", "gmbh", "sa", "ag", "nv", "fc", "united",
-    "city", "county", "state", "republic", "town", "rovers", "athletic", "wanderers", "albion", "kingdom", "parliament", "senate", "congress", "assembly", "nhs",
-}
-# Name particles, lowercase inside a name: "Nick Van den Brul", "Ana de la Cruz".
-PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "ibn", "al", "dos"}
+_SUFFIX = re.compile(rf"^(?:{lexicon.alternation('post_nominals.txt')}|\(?[RDI]-[A-Z][\w.]*\)?)$")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Pronouns and nouns that speak but are not people we profile.
 NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
-# Words between a subject and its verb that do not change who speaks ("he later said", "she has told").
-AUXILIARIES = {
-    "also", "later", "earlier", "then", "previously", "further", "recently", "once", "again", "has", "had",
-    "have", "was", "is", "would", "will", "could", "may", "might", "did", "does", "just", "simply",
-    "separately", "privately", "publicly", "repeatedly", "firmly", "flatly", "bluntly", "only",
-}
 # Titles that hold "of" or "for" themselves: none of it is an organisation.
 _TITLE_WITH_PREPOSITION = re.compile(
     r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
@@ -193,8 +143,7 @@ def _descriptor(text: str) -> Mention | None:
     head = [w for w in words if w.lower() not in _SMALL_WORDS]
     if not head or head[0][0].isupper():
         return None
-    if any(w.lower() in {"company", "government", "ministry", "group", "firm", "bank", "party", "airline",
-                         "report", "statement", "agency", "department", "police", "court", "board"} for w in head[:2]):
+    if any(w.lower() in lexicon.words("organisation_nouns.txt") for w in head[:2]):
         return Mention(kind="other", text=text)
     return Mention(kind="descriptor", text=text, descriptor=tuple(strip_possessive(w).lower() for w in head))
 
@@ -375,10 +324,7 @@ def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
 
 
 # What a title says a person is, so that "the senator" finds "Sen. Margaret Lindqvist".
-TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor", "prof": "professor",
-               "gen": "general", "col": "colonel", "capt": "captain", "det": "detective", "sgt": "sergeant",
-               "rev": "reverend", "lt": "lieutenant"}
-
+TITLE_WORDS = lexicon.table("title_words.txt")
 
 def described_words(mention: Mention) -> set[str]:
     """The lowercase words a descriptor may use for the person in mention: role, organisation and title."""

@@ -1,0 +1,194 @@
+"""Pass 2: each quoted span's cue, a speech verb and its subject before or after the span in its sentence;
+quotes that run across paragraphs joined; and sentences of reported speech, with no quotation marks.
+
+The verbs come from lexicon/; the subject phrase is read by speakers.py. Nothing here knows who the people
+of the article are: that is pass 3 (resolution.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon, speakers
+from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
+from .speakers import Mention
+
+# Verbs that introduce a direct quote, and verbs that frame a partial quote after them (lexicon/).
+_SPEECH_VERBS = lexicon.alternation("speech_verbs.txt")
+# "called on", "called for", "called off" … are other verbs: they frame nothing.
+_PHRASAL = r"(?!\s+(?:on|for|off|in|up)\b)"
+_FRAMING_VERBS = "|".join(f + _PHRASAL if f.startswith("call") else f
+                          for f in lexicon.alternation("framing_verbs.txt").split("|"))
+# "those claims", "his remarks", "the states": after a determiner these words are nouns, not verbs.
+_DETERMINER = r"(?<!\bthe )(?<!\bthose )(?<!\bthese )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\bsuch )(?<!\bour )(?<!\bmy )(?<!\bany )(?<!\bno )"
+_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS})\b", re.I)
+LEADING_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS}|{_FRAMING_VERBS})\b", re.I)
+REPORTING_VERB = re.compile(rf"\b(?:{lexicon.alternation('reporting_verbs.txt')})\b")
+# A quote this short with no speech cue is a scare quote ("no-limits partnership"), not speech.
+_MIN_BARE_WORDS = 6
+# A partial quote this many words after its verb belongs to the writer ("says automation … a "metro-style" service").
+_MAX_PARTIAL_GAP = 12
+_SCARE_MARKER = re.compile(rf"\b(?:{lexicon.alternation('scare_markers.txt')})\s*$", re.I)
+_CUE_REACH = 400
+# A subject longer than this, between a quote and its verb, is a new clause, not a cue.
+_MAX_SUBJECT_TOKENS = 9
+
+
+@dataclass(frozen=True)
+class Cue:
+    mention: Mention | None
+    text: str
+    verb_first: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    spans: tuple[Span, ...]
+    cue: Cue | None
+    sentence_floor: int  # where the cue's sentence starts, for pronoun binding
+
+
+def find_units(text: str, spans: list[Span]) -> list[Unit]:
+    starts = sentence_starts(text)
+    found = []
+    for i, span in enumerate(spans):
+        previous_end = spans[i - 1].outer_end if i else 0
+        # Cues sit next to their quote; bounding the regions keeps a huge unpunctuated paragraph linear.
+        sentence_start = max(sentence_of(starts, span.outer_start), span.outer_start - _CUE_REACH)
+        floor = max(sentence_start, previous_end)
+        stop = min(next_sentence(starts, span.outer_end, len(text)), span.outer_end + _CUE_REACH)
+        if i + 1 < len(spans):
+            stop = min(stop, spans[i + 1].outer_start)
+        words = text[span.start:span.end]
+        if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
+            continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
+        cue = (_leading_cue(text, span, floor, sentence_start) if span.opened else None) or \
+            _trailing_cue(text, span, stop)
+        if not span.opened and cue is None:
+            continue  # a stray closing mark, not a quote
+        sentence_like = words[:1].isupper() and words.rstrip(" ,").endswith((".", "!", "?", "…"))
+        # '… had no interest in "strangling an industry" but that commitments had "plainly failed"':
+        # a short quote in the same sentence as the speaker's previous one is theirs too.
+        same_sentence = bool(found) and found[-1].spans[-1] == spans[i - 1] and \
+            next_sentence(starts, spans[i - 1].outer_end - 1, len(text)) > span.outer_start
+        if cue is None and same_sentence:
+            cue = found[-1].cue
+        if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like:
+            continue  # a scare quote
+        found.append(Unit((span,), cue, floor))
+    return found
+
+
+def join_multi_paragraph(found_by_paragraph: list[list[Unit]]) -> list[Unit]:
+    """A quote left open at a paragraph's end continues in the next paragraph that opens with a quote."""
+    units: list[Unit] = []
+    for found in found_by_paragraph:
+        for item in found:
+            last = units[-1] if units else None
+            span = item.spans[0]
+            if (last and not last.spans[-1].closed and last.spans[-1].paragraph == span.paragraph - 1
+                    and span.outer_start == 0):
+                units[-1] = Unit(last.spans + item.spans, last.cue or item.cue, last.sentence_floor)
+            else:
+                units.append(item)
+    return units
+
+
+def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
+    """A cue after the closing mark: '," Dalton says.', '," says X, role.', '," she explains.'"""
+    region = text[span.outer_end:stop]
+    body = region.lstrip(" ,—–-)")
+    body = MARK.split(body)[0]
+    words_end = body.rstrip(" ,.;:!?")
+    if not words_end:
+        return None
+    verb = _VERB.match(words_end)
+    if verb:
+        mention = speakers.subject_after_verb(words_end[verb.end():])
+        return Cue(mention, clip(words_end), verb_first=True) if mention else None
+    verb = _VERB.search(words_end)
+    if not verb:
+        return None
+    subject = words_end[: verb.start()]
+    if len(subject.split()) > _MAX_SUBJECT_TOKENS and not subject.rstrip().endswith(","):
+        return None
+    rest = words_end[verb.end():]
+    quote_text = text[span.start:span.end].rstrip()
+    # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
+    # by a new sentence, unless all that follows is a short cue ('"… done." he said.').
+    if quote_text.endswith((".", "…")) and len(rest.split()) > 4:
+        return None
+    mention = speakers.subject_before_verb(subject)
+    return Cue(mention, clip(words_end)) if mention else None
+
+
+def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue | None:
+    """A cue before the opening mark in the same sentence: 'Ms Hewitt said: "', 'called it "'."""
+    region = text[floor:span.outer_start]
+    according = re.search(r"\b[Aa]ccording to\s+(.+?)[,:]?\s*$", region)
+    if according:
+        mention = speakers.subject_after_verb(according.group(1))
+        return Cue(mention, according.group(0).strip(" ,:"), verb_first=True) if mention else None
+    verbs = list(LEADING_VERB.finditer(region))
+    if not verbs:
+        # 'Sorensen was unmoved: "…"': a colon after a short clause whose subject is a name.
+        if region.rstrip().endswith(":") and len(region.split()) <= 8:
+            mention = speakers.subject_after_verb(region)
+            if mention and mention.kind in ("name", "surname"):
+                return Cue(mention, region.strip(" :"))
+        return None
+    verb = verbs[-1]
+    words_between = len(region[verb.end():].split())
+    quote_words = len(text[span.start:span.end].split())
+    # A partial quote far from its verb is the writer's phrase inside reported speech, not the speaker's.
+    if words_between > _MAX_PARTIAL_GAP and not region.rstrip().endswith((":", ",")) and quote_words < _MIN_BARE_WORDS:
+        return None
+    subject = region[: verb.start()]
+    if not subject.strip(" ,"):
+        # '"…," said Tom Ebdon of Clean Severn Now, "…"': the second half of a split quote.
+        mention = speakers.subject_after_verb(region[verb.end():])
+        return Cue(mention, clip(region[verb.start():]), verb_first=True) if mention else None
+    # '… dismissed the claims as "fantasy" and told Radio X: "…"': a coordinated verb shares the
+    # subject of the sentence's first verb, which may sit before an earlier quote.
+    if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", subject):
+        sentence = text[sentence_start:span.outer_start]
+        verb = next(LEADING_VERB.finditer(sentence))
+        subject = sentence[: verb.start()]
+        region = sentence
+    if verb.group().endswith("ing") and subject.rstrip().endswith(","):
+        # '… Megan Fairweather was blunter, calling the record "a disgrace"': the participle's subject is
+        # the person the sentence is about.
+        named = speakers.name_mentions(text[sentence_start:span.outer_start])
+        if named:
+            return Cue(named[0][2], clip(text[sentence_start + named[0][0]:span.outer_start]))
+    mention = speakers.subject_before_verb(subject, loose=True)
+    if mention is None:
+        return None
+    cue_start = subject.rfind(mention.text) if mention.text in subject else verb.start()
+    return Cue(mention, clip(region[cue_start:]))
+
+
+def clip(cue: str, max_words: int = 14) -> str:
+    words = cue.strip(" ,:").split()
+    return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+
+
+def reported_candidates(text: str):
+    """(offset, (sentence, subject mention, cue)) for sentences without quotation marks that report speech."""
+    starts = (*sentence_starts(text), len(text))
+    for begin, end in zip(starts, starts[1:], strict=False):
+        sentence = text[begin:end].strip()
+        if not sentence or MARK.search(sentence):
+            continue
+        verb = REPORTING_VERB.search(sentence)
+        if not verb or verb.start() == 0:
+            continue
+        subject = speakers.subject_before_verb(sentence[: verb.start()])
+        if subject is None or subject.kind == "other":
+            continue
+        # The subject must be the sentence's own, not a noun deep inside an earlier clause.
+        if len(sentence[: verb.start()].split()) > 14 and not sentence[: verb.start()].rstrip().endswith(","):
+            continue
+        cue = sentence[: verb.end()].strip()
+        yield begin, (sentence, subject, cue)

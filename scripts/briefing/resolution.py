@@ -1,0 +1,265 @@
+"""Pass 3: who speaks. In reading order, each cue's subject is resolved against the people met so far (names,
+surnames, pronouns, descriptors), and bare quotes get a speaker by inference (continuation, look-ahead).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from . import speakers
+from .cues import LEADING_VERB, REPORTING_VERB, Unit, clip
+from .gazetteer import is_place
+from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person, Quote,
+                    QuotePart)
+from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
+from .speakers import Mention
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across)"
+                                r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+# A name followed by a speech verb is that verb's subject, whatever comes before it.
+_SPEAKS_AFTER = re.compile(r"\s+" + REPORTING_VERB.pattern)
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\b")
+_VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|its|this|us|does|plus)\b)[a-z]+(?:ed|s)\b")
+# A sentence that hands the previous quote to a named person.
+# 'That was the view of X', 'That assessment came from X', 'Those were the words of X'.
+_VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:was|is|were|are|came|comes)\s+"
+                      r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
+
+
+class Cast:
+    """The people of one article: where each is mentioned, their gender where the text shows it, who spoke last."""
+
+    def __init__(self, paragraphs: tuple[str, ...], spans: list[list[Span]]):
+        self.paragraphs = paragraphs
+        self.people: dict[str, Person] = {}
+        self.speakers: list[str] = []  # in order of speaking, most recent last
+        self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
+        self.gender: dict[str, str] = {}
+        self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
+        self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
+        titled, evidenced = set(), set()
+        name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
+        for n, text in enumerate(paragraphs, 1):
+            for off, end, mention in speakers.name_mentions(text):
+                self.registry.append((n, off, mention.name))
+                words = mention.name.split()
+                for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
+                    self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
+                name_start.update(((n, i), off) for i in range(off, end))
+                self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
+                if mention.gender:
+                    self.gender.setdefault(mention.name, mention.gender)
+                first = mention.text.split()[0].lower().rstrip(".")
+                before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
+                # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
+                # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
+                if mention.role or first in speakers.HONORIFICS:
+                    titled.add(mention.name)
+                elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
+                      or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
+                    evidenced.add(mention.name)
+        self._family_name_first(paragraphs, name_start)
+        self.surname_uses = self._surname_mentions(spans, name_start)
+        self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
+        # A name is a person's if it has a title, or if it is no place and none of its words is also a
+        # common word of the article: "Public Health" fails where "health" is written in lowercase.
+        lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
+        alone = {name for n, off, name in self.mentions if (n, off) not in name_start}
+        self.person_like = titled | {
+            name for name in evidenced | alone
+            if not is_place(name) and not any(w.lower() in lowercase for w in name.split())
+        }
+        self._infer_gender()
+
+    def _family_name_first(self, paragraphs, name_start) -> None:
+        """'Xi Jinping' … 'Xi': where a name's first word stands alone and its last never does, the first word
+        is the family name (Chinese, Korean, Hungarian order), and is looked up like a surname."""
+        alone: dict[str, int] = {}
+        for n, text in enumerate(paragraphs, 1):
+            for match in re.finditer(r"\b[A-Z][\w’'\-]*", text):
+                if (n, match.start()) not in name_start:
+                    word = speakers.strip_possessive(match.group())
+                    alone[word] = alone.get(word, 0) + 1
+        for n, off, name in list(self.registry):
+            words = name.split()
+            if len(words) == 2 and alone.get(words[0], 0) >= 2 and not alone.get(words[1]) \
+                    and words[0] not in self._by_tail:
+                self._by_tail.setdefault(words[0], []).append((n, off, name))
+        for entries in self._by_tail.values():
+            entries.sort(key=lambda r: (r[0], r[1]))
+
+    def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
+        """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first."""
+        mentions = self._by_tail.get(" ".join(partial.split()), [])
+        if mentions:
+            # In reading order, so the latest mention before where is found by bisection.
+            i = bisect_right(mentions, where, key=lambda r: (r[0], r[1])) if where else len(mentions)
+            return mentions[i - 1][2] if i else mentions[0][2]
+        tail = partial.split()
+        return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail), None)
+
+    def _surname_mentions(self, spans, name_start) -> list[tuple[int, int, int, str, bool]]:
+        """(paragraph, start, end, full name, salient) for every use of a known name's surname.
+
+        Salient uses are outside quotes and not the object of a preposition: only those can be the person
+        a later "he" or "she" refers to ("an adviser at Fairburn Hale" is not who "he" is).
+        """
+        found = []
+        for n, text in enumerate(self.paragraphs, 1):
+            quote_starts = [s.outer_start for s in spans[n - 1]]
+            for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
+                word = speakers.strip_possessive(match.group())
+                if word not in self._by_tail:
+                    continue
+                name = self._full_name(word, (n, match.start()))
+                if not name:
+                    continue
+                i = bisect_right(quote_starts, match.start())
+                inside_quote = bool(i) and match.start() < spans[n - 1][i - 1].outer_end
+                start = name_start.get((n, match.start()), match.start())
+                salient = not inside_quote and (not _AFTER_PREPOSITION.search(text[max(0, start - 60):start])
+                                                or bool(_SPEAKS_AFTER.match(text, match.start() + len(word))))
+                found.append((n, match.start(), match.start() + len(word), name, salient))
+        return found
+
+    def named(self) -> list[tuple[int, int, int, str]]:
+        """(paragraph, start, end, full name) for every person named in the article, quotes included."""
+        # A registry offset is where the name's run begins, title included ("Chancellor Gordon Brown").
+        found = []
+        for n, off, name in self.registry:
+            at = self.paragraphs[n - 1].find(name, off)
+            found.append((n, at if at >= 0 else off, (at if at >= 0 else off) + len(name), name))
+        covered = {(n, i) for n, start, end, _ in found for i in range(start, end)}
+        found += [(n, start, end, name) for n, start, end, name, _ in self.surname_uses if (n, start) not in covered]
+        # A person is someone the text shows to be one (a title, an appositive, a surname used alone) or a speaker.
+        return sorted({m for m in found if m[3] in self.person_like or m[3] in self.people})
+
+    def _infer_gender(self) -> None:
+        """Each he/his/him or she/her outside quotes votes for the person named last before it in its sentence."""
+        votes: dict[str, list[int]] = {}
+        by_paragraph: dict[int, list[tuple[int, str]]] = {}
+        for n, off, name in sorted(set(self.mentions) | set(self.registry)):
+            by_paragraph.setdefault(n, []).append((off, name))
+        for n, named in by_paragraph.items():
+            text = self.paragraphs[n - 1]
+            starts = sentence_starts(text)
+            for pronoun in re.finditer(r"\b(he|his|him|she|her|hers)\b", text, re.I):
+                sentence = sentence_of(starts, pronoun.start())
+                before = [name for off, name in named if sentence <= off < pronoun.start()]
+                if before and not MARK.search(text[sentence:pronoun.start()]):
+                    tally = votes.setdefault(before[-1], [0, 0])
+                    tally[pronoun.group().lower() in ("she", "her", "hers")] += 1
+        for name, (male, female) in votes.items():
+            if male != female:
+                self.gender.setdefault(name, "m" if male > female else "f")
+
+    def resolve(self, mention: Mention | None, where: tuple[int, int], nearby: str = "") -> tuple[str | None, str]:
+        """(speaker name or None, method) for a mention at (paragraph, offset)."""
+        if mention is None or mention.kind == "other":
+            return None, EXPLICIT
+        if mention.kind in ("name", "surname"):
+            full = self._full_name(mention.name, where)
+            if full is None:
+                first = mention.text.split()[0]
+                honorific = first if mention.kind == "surname" and first != mention.name else ""
+                full = f"{honorific} {mention.name}".strip()
+            return self._meet(full, mention), EXPLICIT
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.gender, where, nearby), PRONOUN
+        return self._describe(mention.descriptor), DESCRIPTOR
+
+    def _meet(self, name: str, mention: Mention) -> str:
+        person = self.people.get(name)
+        role = (person.role if person else None) or mention.role
+        org = (person.organisation if person else None) or mention.organisation
+        self.people[name] = Person(name=name, role=role, organisation=org)
+        self.about.setdefault(name, set()).update(speakers.described_words(mention))
+        if mention.gender:
+            self.gender.setdefault(name, mention.gender)
+        return name
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        return self.gender.get(name, gender) == gender
+
+    def _pronoun(self, gender: str | None, where: tuple[int, int], nearby: str) -> str | None:
+        # A name earlier in the same sentence binds the pronoun ("Mr Blair praised …, which he said …").
+        for word in reversed(re.findall(r"[^\W\d_][\w’'\-]*", nearby)):
+            full = self._full_name(speakers.strip_possessive(word), where) if word[0].isupper() else None
+            if full and self._fits(full, gender):
+                return self._meet(full, Mention(kind="name", text=full, name=full))
+        # Otherwise the person mentioned last, outside quotes, who can be "he" or "she".
+        for n, off, name in reversed(self.mentions):
+            if (n, off) < where and n >= where[0] - 2 and self._fits(name, gender) and (
+                    name in self.people or name in self.person_like):
+                return self._meet(name, Mention(kind="name", text=name, name=name))
+        for name in reversed(self.speakers):
+            if self._fits(name, gender):
+                return name
+        return None
+
+    def _describe(self, words: tuple[str, ...]) -> str | None:
+        def fits(name: str) -> bool:
+            about = self.about.get(name, set())
+            return all(w in about or w.rstrip("s") in about for w in words)
+
+        met = [name for name in self.people if fits(name)]
+        if len(met) == 1:
+            return met[0]
+        spoken = [n for n in reversed(self.speakers) if n in met]
+        if spoken:
+            return spoken[0]
+        introduced = list(dict.fromkeys(name for _, _, name in self.registry if fits(name)))
+        if len(introduced) != 1:
+            return None
+        # Introduced but not yet heard: met now, so that they have a Person like every other speaker.
+        return self._meet(introduced[0], Mention(kind="name", text=introduced[0], name=introduced[0]))
+
+    def spoke(self, name: str | None) -> None:
+        if name:
+            if name in self.speakers:
+                self.speakers.remove(name)
+            self.speakers.append(name)
+
+
+def attribute(position: int, units: list[Unit], done: list[Quote], cast: Cast, paragraphs) -> Quote:
+    unit = units[position]
+    first = unit.spans[0]
+    parts = tuple(QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end])
+                  for s in unit.spans)
+    if unit.cue is not None:
+        text = paragraphs[first.paragraph - 1]
+        nearby = text[unit.sentence_floor:first.outer_start] if not unit.cue.verb_first else ""
+        name, method = cast.resolve(unit.cue.mention, (first.paragraph, first.outer_start), nearby)
+        cast.spoke(name)
+        return Quote(parts, name, Attribution(method, unit.cue.text))
+    last_paragraph = unit.spans[-1].paragraph
+    following_paragraph = paragraphs[last_paragraph] if last_paragraph < len(paragraphs) else ""
+    # The next paragraph hands the quote over: 'That was the view of Sunita Bhattacharjee, who …'
+    view = _VIEW_OF.match(following_paragraph)
+    if view:
+        mention = speakers.subject_after_verb(following_paragraph[view.end():])
+        if mention and mention.kind in ("name", "surname"):
+            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
+            return Quote(parts, name, Attribution(LOOK_AHEAD, clip(following_paragraph[: view.end()] + mention.text)))
+    previous = done[-1] if done else None
+    # Continuation: a bare quote right after a quote by a known speaker, in the same or the previous paragraph.
+    if previous and previous.speaker and previous.paragraphs[-1] >= first.paragraph - 1:
+        return Quote(parts, previous.speaker, Attribution(CONTINUATION, previous.attribution.cue))
+    # Look-ahead: the cue sits with the next quote, in this paragraph or the next one ...
+    following = units[position + 1] if position + 1 < len(units) else None
+    if following and following.cue and following.spans[0].paragraph <= last_paragraph + 1:
+        nxt = following.spans[0]
+        name, method = cast.resolve(following.cue.mention, (nxt.paragraph, nxt.outer_start))
+        if name and method == EXPLICIT:
+            return Quote(parts, name, Attribution(LOOK_AHEAD, following.cue.text))
+    # ... or opens the next paragraph: 'That was how Desmond Fairweather described the bill.'
+    if last_paragraph < len(paragraphs) and not (following and following.spans[0].paragraph == last_paragraph + 1):
+        following_text = paragraphs[last_paragraph]
+        opening = following_text[: next_sentence(sentence_starts(following_text), 0, len(following_text))]
+        verb = LEADING_VERB.search(opening)
+        mention = speakers.subject_before_verb(opening[: verb.start()]) if verb else None
+        if mention and mention.kind in ("name", "surname"):
+            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
+            return Quote(parts, name, Attribution(LOOK_AHEAD, clip(opening[: verb.end()])))
+    return Quote(parts, None, Attribution(UNATTRIBUTED, None))
