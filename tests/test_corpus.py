@@ -90,4 +90,4 @@ def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_
     pages = dict(render_module.render(site))
     # Note 1 is the older article: part 2 of the theme, the place and the profile alike.
     for page in ("themes/other/2.md", "places/kazakhstan/2.md"):
-        assert 'href="../../../analysts/david-dalton/2/"' in pages[page], page
+        assert 'href="../../../analysts/david-dalton/2/' in pages[page], page

@@ -164,6 +164,38 @@ def test_theme_pages_mark_the_matched_terms(site):
     assert "Dragonfly" in page(site, "themes/sanctions").text  # the quotes on the theme, with speakers
 
 
+def test_theme_pages_show_each_of_their_paragraphs_whole(site):
+    """A theme page reads as the article's section on that theme: every paragraph on the theme, in full and in
+    article order, its number linking to the paragraph, each quote in it with its speaker."""
+    source = parse_seed(SEED.name, SEED.read_bytes()).paragraphs
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    for theme in corpus["themes"]:
+        on_page = page(site, f"themes/{theme['slug']}")
+        numbers = [p["n"] for p in theme["paragraphs"]]
+        assert numbers or theme["slug"] == "other", theme["slug"]
+        shown = [i for i in on_page.ids if i.startswith("xi-putin-moscow-p-")]
+        assert shown == [f"xi-putin-moscow-p-{n}" for n in numbers]
+        for n in numbers:
+            assert on_page.text_by_id[f"xi-putin-moscow-p-{n}"] == f"{n} {source[n - 1]}", (theme["slug"], n)
+        links = set(_internal_links(site, f"themes/{theme['slug']}"))
+        assert all(("articles/xi-putin-moscow", f"p-{n}") in links for n in numbers)
+    quoted = page(site, "themes/sanctions")
+    assert "Quote: David Dalton (inferred: descriptor)" in quoted.text
+    assert ("analysts/david-dalton", "xi-putin-moscow-q-4") in _internal_links(site, "themes/sanctions")
+
+
+def test_links_inside_text_go_only_to_places_people_and_analysts(site):
+    """Never a common word turned into a link to a theme ("lone figure" is not Russia's isolation)."""
+    for html_page in [*site.glob("themes/*/index.html"), *site.glob("places/*/index.html"),
+                      *site.glob("people/*/index.html")]:
+        html = html_page.read_text(encoding="utf-8")
+        base = "http://site/" + html_page.parent.relative_to(site).as_posix() + "/"
+        for excerpt in re.findall(r'<blockquote class="excerpt"[^>]*><p>(.*?)</p></blockquote>', html):
+            targets = [urljoin(base, href) for href in re.findall(r'<a (?:class="para-n" )?href="([^"]+)"', excerpt)]
+            assert all(re.fullmatch(r"http://site/((places|people|analysts)/[^#]*|articles/[^#]+#p-\d+)", t)
+                       for t in targets), (html_page, targets)
+
+
 def test_profiles_show_role_quotes_and_inferred_attributions(site):
     dalton = page(site, "analysts/david-dalton")
     assert "senior analyst specialising in Europe and Eurasia" in dalton.text

@@ -116,25 +116,22 @@ def snippet(value: str, spans, links=(), reach: int = _SNIPPET_REACH) -> Markup:
 
 
 class Linker:
-    """Per page: links the first occurrence of each place, person or analyst named in its excerpts."""
+    """Per page: links the first occurrence of each place, person or analyst named in its excerpts. Only names
+    are linked: a theme is never linked from a word of the text, which a reader would take for an error."""
 
     def __init__(self, page: str, targets: dict, mentions: dict, directory_urls: bool = True):
         self.page, self.targets, self.mentions, self.seen = page, targets, mentions, set()
         self.directory_urls = directory_urls
 
     def __call__(self, excerpt) -> list[tuple[int, int, str]]:
-        named = [(m.start, m.end, self.targets.get((m.kind == "person", m.slug, m.name)))
-                 for m in self.mentions.get((excerpt.article, excerpt.paragraph.n), ())]
-        # A theme is named where its terms matched; the first match stands for it.
-        named += [(hit.spans[0][0], hit.spans[0][1], slugs.theme_page(hit.theme))
-                  for hit in excerpt.paragraph.hits if hit.spans]
         links, used = [], []
-        for start, end, target in sorted(named, key=lambda x: x[0]):
+        for m in self.mentions.get((excerpt.article, excerpt.paragraph.n), ()):  # sorted by start
+            target = self.targets.get((m.kind == "person", m.slug, m.name))
             if target and target not in self.seen and target != self.page and \
-                    not any(a < end and start < b for a, b in used):
+                    not any(a < m.end and m.start < b for a, b in used):
                 self.seen.add(target)
-                used.append((start, end))
-                links.append((start, end, slugs.href(self.page, target, None, self.directory_urls)))
+                used.append((m.start, m.end))
+                links.append((m.start, m.end, slugs.href(self.page, target, None, self.directory_urls)))
         return links
 
 
@@ -277,8 +274,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     analysts = {a.slug: a for a in site.analysts}
     articles = {a.slug: a for a in site.articles}
     # Long pages come in parts; which part holds an article, so that links point straight there.
-    parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts] + [q.article for q in t.quotes])
-             for t in site.themes}
+    parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
     parts.update({("analyst", a.slug): _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
                   for a in site.analysts})
     parts.update({(kind, e.slug): _parts([x.article for x in e.excerpts])
@@ -288,8 +284,12 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
 
     most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
     home_analysts = sorted(most_quoted, key=lambda a: a.name)
+    quotes_in: dict[tuple[str, int], list] = {}  # (article, paragraph) → the quotes in it, for theme pages
+    for q in site.quotes:
+        for n in q.quote.paragraphs:
+            quotes_in.setdefault((q.article, n), []).append(q)
     shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
-                  part_of=part_of, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts),
+                  part_of=part_of, quotes_in=quotes_in, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts),
                   json_ld=_json_ld, directory_urls=directory_urls, **_entity_index(site))
     templates = {name: env.get_template(f"{name}.md.j2") for name in
                  ("home", "articles", "themes", "analysts", "article", "theme", "analyst", "entity", "entities",
@@ -350,13 +350,15 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     pages += [page("article", slugs.article_page(a.slug), article=a,
                    **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
               for a in site.articles]
+    # Where each theme's quotes begin in the quotes index, which the theme page links to.
+    quotes_part = {view.theme.slug: next((n for n, quotes in enumerate(by_part, 1) if quotes), 1)
+                   for view, by_part in quotes_by_part}
     for view in site.themes:
         cut = parts[("theme", view.theme.slug)]
-        for n, (excerpts, quotes) in enumerate(zip(_by_part(view.excerpts, cut), _by_part(view.quotes, cut),
-                                                   strict=True), 1):
+        for n, excerpts in enumerate(_by_part(view.excerpts, cut), 1):
             path = slugs.theme_page(view.theme.slug, n)
             pages.append(page("theme", path, view=view, part=n, parts=len(cut), link_names=linker(path),
-                              excerpts=excerpts, quotes=quotes))
+                              excerpts=excerpts, quotes_part=quotes_part[view.theme.slug]))
     for analyst in site.analysts:
         cut = parts[("analyst", analyst.slug)]
         for n, (quotes, reported) in enumerate(zip(_by_part(analyst.quotes, cut), _by_part(analyst.reported, cut),
