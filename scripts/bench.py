@@ -102,10 +102,9 @@ def write_baseline(seeds: Path, docs: Path) -> None:
     (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
     (docs / "articles" / "index.md").write_text("# Articles\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
     # The nav's other entries, empty: the baseline keeps the nav scheme without the generated pages.
-    for section in ("themes", "analysts", "places", "people", "quotes"):
+    for section in ("themes", "analysts", "places", "people", "quotes", "coverage"):
         (docs / section).mkdir(exist_ok=True)
         (docs / section / "index.md").write_text(f"# {section.title()}\n", encoding="utf-8")
-    (docs / "coverage.md").write_text("# Coverage\n", encoding="utf-8")
 
 
 def write_pages_only(docs: Path, out: Path) -> None:

@@ -216,7 +216,7 @@ def test_offline_bundle_searches_from_file_urls(browser, tmp_path):
     page.wait_for_selector(".briefing-diagram__svg svg")
     assert search(page, "drones")[0] == "Iran drones"
     page.locator(".md-search-result__item > a.md-search-result__link").first.click()
-    page.wait_for_url(re.compile(r"themes/iran-drones\.html"))
+    page.wait_for_url(re.compile(r"themes/iran-drones/index\.html"))
     assert refused == []
     context.close()
 

@@ -60,12 +60,12 @@ def test_removing_an_article_or_a_theme_removes_its_pages(seeds, tmp_path):
     out = tmp_path / "docs"
     (seeds / "second.txt").write_text("Second headline\n\nSanctions bite, says nobody.\n")
     assert run(seeds, out).returncode == 0
-    assert (out / "articles" / "second.md").exists() and (out / "themes" / "iran-drones.md").exists()
+    assert (out / "articles" / "second" / "index.md").exists() and (out / "themes" / "iran-drones" / "index.md").exists()
     (seeds / "second.txt").unlink()
     (seeds / "themes.yml").write_text(THEMES.decode().replace("slug: iran-drones", "slug: drones"))
     assert run(seeds, out).returncode == 0
-    assert not (out / "articles" / "second.md").exists()
-    assert not (out / "themes" / "iran-drones.md").exists() and (out / "themes" / "drones.md").exists()
+    assert not (out / "articles" / "second").exists()
+    assert not (out / "themes" / "iran-drones").exists() and (out / "themes" / "drones" / "index.md").exists()
 
 
 def test_unchanged_pages_are_not_rewritten(seeds, tmp_path):
@@ -75,7 +75,8 @@ def test_unchanged_pages_are_not_rewritten(seeds, tmp_path):
     (seeds / "other.txt").write_text("Other headline\n\nNothing here.\n")
     assert run(seeds, out).returncode == 0
     after = snapshot(out)
-    assert after[next(p for p in after if p.name == "good.md")] == before[next(p for p in before if p.name == "good.md")]
+    good = next(p for p in after if p.parent.name == "good")
+    assert after[good] == before[good]
 
 
 def test_slugs_and_titles_cannot_escape_and_never_collide(seeds, tmp_path):
@@ -86,7 +87,7 @@ def test_slugs_and_titles_cannot_escape_and_never_collide(seeds, tmp_path):
     result = run(seeds, out)
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in (out / "articles").iterdir())
-    assert written == ["escape-2.md", "escape.md", "good.md", "index.md", "unicode-slug.md"]
+    assert written == ["escape", "escape-2", "good", "index.md", "unicode-slug"]
     assert not any(p.name == "passwd" for p in tmp_path.rglob("*"))
 
 
@@ -94,6 +95,6 @@ def test_odd_file_names_and_windows_1252(seeds, tmp_path):
     (seeds / "My article (draft) – été.txt").write_bytes("Headline\n\nCaf\u00e9 society.\n".encode("cp1252"))
     result = run(seeds, tmp_path / "docs")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "docs" / "articles" / "my-article-draft-ete.md").exists()
+    assert (tmp_path / "docs" / "articles" / "my-article-draft-ete" / "index.md").exists()
     assert result.stderr == ("seeds/My article (draft) – été.txt: warning: not UTF-8, read as Windows-1252 (cp1252); "
                              "re-save as UTF-8 to silence this\n")

@@ -89,5 +89,5 @@ def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_
                      f"senior analyst at Dragonfly Intelligence.\n" for n in (1, 2)))
     pages = dict(render_module.render(site))
     # Note 1 is the older article: part 2 of the theme, the place and the profile alike.
-    for page in ("themes/other/2.md", "places/kazakhstan/2.md"):
+    for page in ("themes/other/2/index.md", "places/kazakhstan/2/index.md"):
         assert 'href="../../../analysts/david-dalton/2/' in pages[page], page

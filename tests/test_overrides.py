@@ -23,5 +23,5 @@ def test_overrides_change_attribution_and_profile(tmp_path):
     assert (quote["speaker"], quote["attribution"]["method"]) == ("barbara-keleman", "override")
     analyst = next(a for a in corpus["analysts"] if a["slug"] == "francis-lee-saunders")
     assert (analyst["role"], analyst["organisation"]) == ("independent analyst", "Eurasia Desk")
-    profile = (tmp_path / "docs" / "analysts" / "barbara-keleman.md").read_text()
+    profile = (tmp_path / "docs" / "analysts" / "barbara-keleman" / "index.md").read_text()
     assert "xi-putin-moscow-q-5" in profile

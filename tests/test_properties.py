@@ -33,7 +33,7 @@ paragraphs = st.lists(line.map(str.strip).filter(bool), min_size=1, max_size=6)
 def article_page(source) -> Page:
     site = assemble([analyse(source, CONFIG, MATCHER)], CONFIG)
     files = dict(render(site))
-    text = files[f"articles/{site.articles[0].slug}.md"].split("---\n", 2)[2]
+    text = files[f"articles/{site.articles[0].slug}/index.md"].split("---\n", 2)[2]
     return Page.from_html(markdown.markdown(text, extensions=EXTENSIONS))
 
 
@@ -46,7 +46,7 @@ def test_any_input_builds_or_gives_a_clean_error(data):
         assert str(error) and "\n" not in str(error)
         return
     files = dict(render(assemble([analyse(source, CONFIG, MATCHER)], CONFIG)))
-    assert "articles/any.md" in files
+    assert "articles/any/index.md" in files
 
 
 @SETTINGS

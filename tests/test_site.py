@@ -225,8 +225,8 @@ def test_corpus_json_is_valid_against_its_schema(site):
 
 def test_a_broken_anchor_fails_the_strict_build(tmp_path):
     assert generate(SEEDS, tmp_path).returncode == 0
-    page_md = tmp_path / "docs" / "themes" / "sanctions.md"
-    page_md.write_text(page_md.read_text() + "\n[broken](../articles/xi-putin-moscow.md#p-999)\n")
+    page_md = tmp_path / "docs" / "themes" / "sanctions" / "index.md"
+    page_md.write_text(page_md.read_text() + "\n[broken](../../articles/xi-putin-moscow/index.md#p-999)\n")
     result = mkdocs_build(tmp_path)
     assert result.returncode != 0
     assert "p-999" in result.stdout + result.stderr

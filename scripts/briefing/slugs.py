@@ -2,10 +2,12 @@
 
 Invariants:
 - a slug is lowercase ASCII letters, digits and single hyphens, never empty;
-- a page path is relative to docs/, uses "/" and ends in ".md" (MkDocs maps a/b.md to /a/b/);
+- a page path is relative to docs/, uses "/" and is a folder's "index.md" (a/b/index.md is served at /a/b/):
+  its file sits where its URL does, so a relative href in raw HTML means the same to MkDocs, which leaves it
+  alone, and to Zensical, which reads it relative to the Markdown file and rebases it to the page's URL;
 - an anchor is the HTML id inside a page, without "#";
 - a link is a relative path from one page path to another (plus "#anchor"), as MkDocs validates it;
-- an href is the same link as a URL, for raw HTML, which MkDocs leaves alone (our link test checks them).
+- an href is the same link as a URL, for raw HTML, which no engine validates (our link tests check them).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ ANALYSTS = "analysts/index.md"
 PLACES = "places/index.md"
 PEOPLE = "people/index.md"
 QUOTES = "quotes/index.md"
-COVERAGE = "coverage.md"
+COVERAGE = "coverage/index.md"
 CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
 
@@ -48,12 +50,10 @@ def unique(slug: str, taken: set[str]) -> str:
 
 
 def _in_part(page: str, part: int) -> str:
-    """Part n of a long page: a/b.md continues on a/b/2.md, a/index.md on a/2.md, so that no page grows with
-    the corpus."""
+    """Part n of a long page: a/b/index.md continues on a/b/2/index.md, so that no page grows with the corpus."""
     if part == 1:
         return page
-    stem = page[: -len(".md")]
-    return f"{stem[: -len('index')]}{part}.md" if stem.endswith("/index") else f"{stem}/{part}.md"
+    return f"{_folder(page)}{part}/index.md"
 
 
 def quotes_page(part: int = 1) -> str:
@@ -65,23 +65,23 @@ def coverage_page(part: int = 1) -> str:
 
 
 def article_page(slug: str) -> str:
-    return f"articles/{slug}.md"
+    return f"articles/{slug}/index.md"
 
 
 def theme_page(slug: str, part: int = 1) -> str:
-    return _in_part(f"themes/{slug}.md", part)
+    return _in_part(f"themes/{slug}/index.md", part)
 
 
 def analyst_page(slug: str, part: int = 1) -> str:
-    return _in_part(f"analysts/{slug}.md", part)
+    return _in_part(f"analysts/{slug}/index.md", part)
 
 
 def place_page(slug: str, part: int = 1) -> str:
-    return _in_part(f"places/{slug}.md", part)
+    return _in_part(f"places/{slug}/index.md", part)
 
 
 def person_page(slug: str, part: int = 1) -> str:
-    return _in_part(f"people/{slug}.md", part)
+    return _in_part(f"people/{slug}/index.md", part)
 
 
 def paragraph_anchor(n: int) -> str:
@@ -115,17 +115,16 @@ def _relative(from_dir: str, to_page: str) -> str:
     return "/".join([".."] * (len(start) - common) + target[common:])
 
 
-def _url_of(page: str) -> str:
-    """The directory URL MkDocs gives a page: a/b.md → a/b/, a/index.md → a/, index.md → ''."""
-    stem = page[: -len(".md")]
-    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+def _folder(page: str) -> str:
+    """The page's folder, which is also its directory URL: a/b/index.md → a/b/, index.md → ''."""
+    return page[: -len("index.md")]
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls: bool = True) -> str:
     """A link for raw HTML, where MkDocs does not rewrite .md paths.
 
-    With directory URLs (the served site) a/b.md is a/b/; without them (the offline bundle, opened from
-    file://) it is a/b.html, the file itself.
+    With directory URLs (the served site) a/b/index.md is a/b/; without them (the offline bundle, opened from
+    file://) it is a/b/index.html, the file itself.
     """
     rel = _page_href(from_page, to_page, directory_urls)
     return f"{rel}#{anchor}" if anchor else rel
@@ -136,5 +135,5 @@ def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls
 def _page_href(from_page: str, to_page: str, directory_urls: bool) -> str:
     if directory_urls:
         # A directory URL is a folder: "a/b/" from "c/" is "../a/b/" (the empty last part keeps the slash).
-        return _relative(_url_of(from_page).rstrip("/"), _url_of(to_page)) or "./"
+        return _relative(_folder(from_page).rstrip("/"), _folder(to_page)) or "./"
     return _relative(posixpath.dirname(from_page), to_page[: -len(".md")] + ".html")
