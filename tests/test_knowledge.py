@@ -79,6 +79,12 @@ def test_coverage_page_counts_methods_and_maps_paragraphs(site):
         assert f"{method} {count} " in coverage.text
     links = set(_internal_links(site, "coverage"))
     assert {("articles/xi-putin-moscow", f"p-{n}") for n in range(1, 21)} <= links
+    # Each theme's cell names the rule that put each paragraph there, before the paragraph numbers.
+    corpus = json.loads((site / "data/corpus.json").read_text())
+    for theme in corpus["themes"]:
+        for paragraph in theme["paragraphs"]:
+            assert re.search(rf"{re.escape(paragraph['rules'][0])}( \d+)*? {paragraph['n']}\b", coverage.text), \
+                (theme["slug"], paragraph)
 
 
 def test_corpus_json_has_places_and_people(site):

@@ -179,6 +179,12 @@ def test_theme_pages_show_each_of_their_paragraphs_whole(site):
             assert on_page.text_by_id[f"xi-putin-moscow-p-{n}"] == f"{n} {source[n - 1]}", (theme["slug"], n)
         links = set(_internal_links(site, f"themes/{theme['slug']}"))
         assert all(("articles/xi-putin-moscow", f"p-{n}") in links for n in numbers)
+        # Under each paragraph, the rules that put it on the theme, which the page lists.
+        html = (site / "themes" / theme["slug"] / "index.html").read_text(encoding="utf-8")
+        why = re.findall(r"<p data-search-exclude>Matched by: (.*?)(?: · |</p>)", html)
+        assert why == [", ".join(p["rules"]) for p in theme["paragraphs"]], theme["slug"]
+        for rule in {r for p in theme["paragraphs"] for r in p["rules"]}:
+            assert re.search(rf"{re.escape(rule)} ?: ", on_page.text), rule
     quoted = page(site, "themes/sanctions")
     assert "Quote: David Dalton (inferred: descriptor)" in quoted.text
     assert ("analysts/david-dalton", "xi-putin-moscow-q-4") in _internal_links(site, "themes/sanctions")

@@ -123,7 +123,8 @@ def _theme_page(theme, articles: list[Article], quotes: list[PlacedQuote], speak
             hit = next((h for h in paragraph.hits if h.theme == theme.slug), None)
             if hit is None:
                 continue
-            excerpts.append(Excerpt(article.slug, paragraph, hit.spans, tuple(speakers_at[(article.slug, paragraph.n)])))
+            excerpts.append(Excerpt(article.slug, paragraph, hit.spans, tuple(speakers_at[(article.slug, paragraph.n)]),
+                                    hit.rules))
             shared.update(t for t in paragraph.themes if t != theme.slug)
     on_theme = tuple(q for q in quotes if theme.slug in q.themes)
     analysts = tuple(dict.fromkeys(q.speaker for q in on_theme if q.speaker))

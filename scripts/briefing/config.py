@@ -8,24 +8,47 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .model import AnalystOverride, Config, QuoteOverride, Theme
+from .model import TERMS_RULE, AnalystOverride, Config, QuoteOverride, Rule, Theme
 from .slugs import SLUG_PATTERN
 
 THEMES_FILE = "themes.yml"
 OVERRIDES_FILE = "overrides.yml"
 
 _TEXT = {"type": "string", "minLength": 1}
+# A term is a word or phrase; it must contain at least one letter or digit to match anything.
+_TERM = {"type": "string", "pattern": r"[^\W_]"}
+_TERMS = {"type": "array", "minItems": 1, "items": _TERM}
+# A group: one term, or a list of terms any of which will do.
+_GROUP = {"type": ["string", "array"], "pattern": r"[^\W_]", "minItems": 1, "items": _TERM}
+_RULE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "name": _TEXT,
+        "any": _TERMS,
+        "all": {"type": "array", "minItems": 1, "items": _GROUP},
+        "near": {"type": "array", "minItems": 2, "maxItems": 2, "items": _GROUP},
+        "within": {"type": "integer", "minimum": 0},
+        "none": _TERMS,
+        "weak": _TERMS,
+        "min": {"type": "integer", "minimum": 1},
+    },
+    "anyOf": [{"required": ["any"]}, {"required": ["all"]}, {"required": ["near"]}],
+    "dependentRequired": {"near": ["within"], "within": ["near"]},
+}
 _THEME = {
     "type": "object",
-    "required": ["slug", "title", "description", "terms"],
+    "required": ["slug", "title", "description"],
     "additionalProperties": False,
     "properties": {
         "slug": {"type": "string", "pattern": SLUG_PATTERN.pattern},
         "title": _TEXT,
         "description": _TEXT,
-        # A term is a word or phrase; it must contain at least one letter or digit to match anything.
-        "terms": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"[^\W_]"}},
+        "terms": _TERMS,
+        "rules": {"type": "array", "minItems": 1, "items": _RULE},
+        "none": _TERMS,
     },
+    "anyOf": [{"required": ["terms"]}, {"required": ["rules"]}],
 }
 THEMES_SCHEMA = {
     "type": "object",
@@ -33,8 +56,8 @@ THEMES_SCHEMA = {
     "additionalProperties": False,
     "properties": {
         "themes": {"type": "array", "minItems": 1, "items": _THEME},
-        "catch_all": {**_THEME, "required": ["slug", "title", "description"],
-                      "properties": {k: v for k, v in _THEME["properties"].items() if k != "terms"}},
+        "catch_all": {"type": "object", "required": ["slug", "title", "description"], "additionalProperties": False,
+                      "properties": {k: _THEME["properties"][k] for k in ("slug", "title", "description")}},
     },
 }
 OVERRIDES_SCHEMA = {
@@ -75,12 +98,13 @@ def load_config(seed_dir: Path) -> tuple[Config | None, list[str]]:
     errors += more
     if isinstance(themes_data, dict):
         errors += _duplicate_slugs(themes_data, f"{seed_dir.name}/{THEMES_FILE}")
+        errors += _rule_problems(themes_data, f"{seed_dir.name}/{THEMES_FILE}")
     if errors or themes_data is None:
         return None, errors
     overrides_data = overrides_data or {}
     return Config(
         themes=tuple(_theme(t) for t in themes_data["themes"]),
-        catch_all=_theme({**themes_data["catch_all"], "terms": []}),
+        catch_all=_theme(themes_data["catch_all"]),
         analyst_overrides=tuple(
             (name, AnalystOverride(**fields)) for name, fields in sorted(overrides_data.get("analysts", {}).items())
         ),
@@ -114,6 +138,11 @@ def _key_path(path) -> str:
     return out or "(top level)"
 
 
+# What each schema keyword's failure means to an editor, where jsonschema's own message would not say.
+_RULE_KEYS = "a rule needs 'any', 'all' or 'near'"
+_THEME_KEYS = "a theme needs 'terms' or 'rules'"
+
+
 def _reason(error: jsonschema.ValidationError) -> str:
     if error.validator == "pattern" and error.schema.get("pattern") == SLUG_PATTERN.pattern:
         return f"{error.instance!r} is not a slug (lowercase letters, digits and hyphens)"
@@ -121,7 +150,52 @@ def _reason(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} has no letter or digit to match"
     if error.validator == "additionalProperties":
         return f"unknown key ({error.message.split('(')[-1].rstrip(')')})"
+    if error.validator == "anyOf":
+        return _RULE_KEYS if {"required": ["near"]} in error.validator_value else _THEME_KEYS
+    if error.validator == "dependentRequired":
+        return ("'near' needs 'within': how many words may stand between its two terms" if "near" in error.instance
+                else "'within' belongs with 'near'")
+    if error.validator in ("minItems", "maxItems") and error.absolute_path and error.absolute_path[-1] == "near":
+        return "'near' takes two groups of terms"
+    if error.validator == "type" and error.schema.get("type") == ["string", "array"]:
+        return f"{error.instance!r} is not a term or a list of terms"
     return error.message
+
+
+def _rule_problems(data: dict, label: str) -> list[str]:
+    """What the schema cannot say: a rule whose 'min' asks for more terms than it has, weak terms where they
+    cannot count, two rules of a theme with one name (the pages tell rules apart by name)."""
+    errors = []
+    themes = data.get("themes") if isinstance(data.get("themes"), list) else []
+    for i, theme in enumerate(themes):
+        rules = theme.get("rules") if isinstance(theme, dict) and isinstance(theme.get("rules"), list) else []
+        names = {TERMS_RULE: f"themes[{i}].terms"} if isinstance(theme, dict) and "terms" in theme else {}
+        for j, rule in enumerate(rules):
+            if not isinstance(rule, dict):
+                continue
+            where = f"themes[{i}].rules[{j}]"
+            terms = {t for t in _rule_terms(rule) if isinstance(t, str)}
+            if isinstance(rule.get("min"), int) and rule["min"] > len(terms):
+                errors.append(f"{label}: {where}.min: {rule['min']} distinct terms asked for, but the rule has "
+                              f"{len(terms)}")
+            if "weak" in rule and rule.get("min", 1) == 1:
+                errors.append(f"{label}: {where}.weak: weak terms count only towards 'min', which is 1 here")
+            name = rule.get("name", _rule_name(j))
+            if isinstance(name, str) and name in names:
+                errors.append(f"{label}: {where}.name: two rules named {name!r} (also at {names[name]})")
+            names.setdefault(name, f"{where}.name")
+    return errors
+
+
+def _rule_terms(rule: dict) -> list:
+    """Every term a rule can count towards 'min': its any, all, near and weak terms."""
+    groups = [rule.get(key) for key in ("any", "weak")] + \
+        [g for key in ("all", "near") if isinstance(rule.get(key), list) for g in rule[key]]
+    return [t for g in groups if g is not None for t in ([g] if isinstance(g, str) else g if isinstance(g, list) else [])]
+
+
+def _rule_name(index: int) -> str:
+    return f"rule {index + 1}"
 
 
 def _duplicate_slugs(data: dict, label: str) -> list[str]:
@@ -143,5 +217,27 @@ def _theme(data: dict) -> Theme:
         slug=data["slug"],
         title=data["title"].strip(),
         description=re.sub(r"\s+", " ", data["description"]).strip(),
-        terms=tuple(t.strip() for t in data["terms"]),
+        terms=_terms(data.get("terms")),
+        rules=tuple(_rule(rule, i) for i, rule in enumerate(data.get("rules", []))),
+        none_of=_terms(data.get("none")),
     )
+
+
+def _rule(data: dict, index: int) -> Rule:
+    return Rule(
+        name=data.get("name", _rule_name(index)).strip(),
+        any_of=_terms(data.get("any")),
+        all_of=tuple(_terms(group) for group in data.get("all", [])),
+        near=tuple(_terms(group) for group in data.get("near", [])),
+        within=data.get("within", 0),
+        none_of=_terms(data.get("none")),
+        weak=_terms(data.get("weak")),
+        min_terms=data.get("min", 1),
+    )
+
+
+def _terms(value) -> tuple[str, ...]:
+    """A term or a list of terms, as a tuple."""
+    if value is None:
+        return ()
+    return tuple(t.strip() for t in ([value] if isinstance(value, str) else value))

@@ -29,11 +29,40 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One way into a theme (themes.yml `rules:`). It matches a paragraph when every condition holds:
+
+    any_of: at least one of these terms; all_of: a term of every group; near: a term of the first group at most
+    `within` words from a term of the second; none_of: none of these terms; and at least min_terms distinct
+    terms of the rule occur, where the weak terms count too (they never satisfy the other conditions, so they
+    count only alongside a strong one)."""
+
+    name: str
+    any_of: tuple[str, ...] = ()
+    all_of: tuple[tuple[str, ...], ...] = ()
+    near: tuple[tuple[str, ...], ...] = ()  # two groups, or none
+    within: int = 0
+    none_of: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    min_terms: int = 1
+
+
+@dataclass(frozen=True)
 class Theme:
     slug: str
     title: str
     description: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # any one of them is enough: the rule named "terms"
+    rules: tuple[Rule, ...] = ()
+    none_of: tuple[str, ...] = ()  # a paragraph with any of these is never on the theme, whatever matched
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        """The terms as a rule of their own, then the rules, in the order an editor wrote them."""
+        return ((Rule(TERMS_RULE, any_of=self.terms),) if self.terms else ()) + self.rules
+
+
+TERMS_RULE = "terms"  # the name under which a paragraph matched by a theme's plain terms list is shown
 
 
 @dataclass(frozen=True)
@@ -110,10 +139,12 @@ class Reported:
 
 @dataclass(frozen=True)
 class ThemeHit:
-    """A theme matched in a paragraph, with the character spans of the matched terms."""
+    """A theme matched in a paragraph: the character spans of the matched terms, and the names of the rules that
+    matched (what the theme and coverage pages show, so that an editor sees why the paragraph is there)."""
 
     theme: str
     spans: tuple[tuple[int, int], ...]
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +215,7 @@ class Excerpt:
     paragraph: Paragraph
     spans: tuple[tuple[int, int], ...]  # the matched terms to mark
     speakers: tuple[str, ...]  # analysts quoted in this paragraph
+    rules: tuple[str, ...] = ()  # on a theme page: the theme's rules that matched the paragraph
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import slugs
-from .model import INFERRED_METHODS, Article, Site
+from .model import INFERRED_METHODS, Article, Rule, Site
 from .parallel import fork_map
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -160,7 +160,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(url=_url, href=_href, INFERRED=INFERRED_METHODS, http_url=_http_url, theme_anchor=_theme_anchor,
                        paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
-                       slug_anchor=_slug_anchor, paragraphs_by_theme=_paragraphs_by_theme,
+                       slug_anchor=_slug_anchor, paragraphs_by_theme=_paragraphs_by_theme, describe_rule=describe_rule,
                        excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
                        quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)))
     return env
@@ -174,13 +174,36 @@ def _theme_anchor(context, quote, theme: str) -> Markup:
     return Markup(slugs.excerpt_anchor(quote.article, n))
 
 
-def _paragraphs_by_theme(article: Article) -> dict[str, list[int]]:
-    """theme slug → the numbers of the article's paragraphs in it, in one pass over the paragraphs."""
-    by_theme: dict[str, list[int]] = {}
+def _paragraphs_by_theme(article: Article) -> dict[str, list[tuple[str | None, list[int]]]]:
+    """theme slug → (rule, numbers of the article's paragraphs it put on the theme), rules in order of first use,
+    each paragraph under the first of its rules; in one pass over the paragraphs."""
+    by_theme: dict[str, dict[str | None, list[int]]] = {}
     for paragraph in article.paragraphs:
-        for theme in paragraph.themes:
-            by_theme.setdefault(theme, []).append(paragraph.n)
-    return by_theme
+        for hit in paragraph.hits:
+            rule = hit.rules[0] if hit.rules else None
+            by_theme.setdefault(hit.theme, {}).setdefault(rule, []).append(paragraph.n)
+    return {theme: list(rules.items()) for theme, rules in by_theme.items()}
+
+
+def describe_rule(rule: Rule) -> str:
+    """A rule of themes.yml in words, for the theme page: what a paragraph must hold to match it."""
+    def one_of(group) -> str:
+        return group[0] if len(group) == 1 else f"one of {', '.join(group)}"
+
+    def listed(group, joiner: str) -> str:
+        return group[0] if len(group) == 1 else f"{', '.join(group[:-1])} {joiner} {group[-1]}"
+
+    clauses = ([f"any of {', '.join(rule.any_of)}" if len(rule.any_of) > 1 else rule.any_of[0]] if rule.any_of else [])
+    clauses += [one_of(group) for group in rule.all_of]
+    if rule.near:
+        clauses.append(f"{one_of(rule.near[0])} at most {rule.within} words from {one_of(rule.near[1])}")
+    text = " and ".join(clauses)
+    if rule.min_terms > 1:
+        text += f", with at least {rule.min_terms} different terms" + \
+            (f" ({listed(rule.weak, 'and')} count too)" if rule.weak else "")
+    if rule.none_of:
+        text += f"; never with {listed(rule.none_of, 'or')}"
+    return text
 
 
 def _slug_anchor(slug: str) -> Markup:
@@ -435,8 +458,11 @@ def corpus_json(site: Site) -> str:
         ],
         "themes": [
             {"slug": t.theme.slug, "title": t.theme.title, "description": t.theme.description,
-             "terms": list(t.theme.terms),
-             "paragraphs": [{"article": e.article, "n": e.paragraph.n} for e in t.excerpts]}
+             "terms": list(t.theme.terms), "none": list(t.theme.none_of),
+             "rules": [{"name": r.name, "any": list(r.any_of), "all": [list(g) for g in r.all_of],
+                        "near": [list(g) for g in r.near], "within": r.within, "none": list(r.none_of),
+                        "weak": list(r.weak), "min": r.min_terms} for r in t.theme.rules],
+             "paragraphs": [{"article": e.article, "n": e.paragraph.n, "rules": list(e.rules)} for e in t.excerpts]}
             for t in site.themes
         ],
         "analysts": [

@@ -1,4 +1,8 @@
-"""Theme matching: a theme's terms are found in a paragraph by word stems, ignoring case and inflection."""
+"""Theme matching: a theme's terms and rules are found in a paragraph by word stems, ignoring case and inflection.
+
+Every term of every theme is looked for in one pass over the paragraph's words; then each theme's rules are
+checked against what was found (themes.yml says what each kind of rule means; model.Rule too).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from .model import Theme, ThemeHit
+from .model import Rule, Theme, ThemeHit
 
 # Words are runs of letters and digits; apostrophes and hyphens split them, so "Russia's" holds "Russia"
 # and the term "no-limits partnership" matches "no-limits partnership" and "no limits partnership".
@@ -45,32 +49,94 @@ def inflects(a: str, b: str) -> bool:
     return True
 
 
+# A word of a term written in capitals ("SWIFT", "UAV", "IRGC") is an acronym: it matches only where the text
+# writes it in capitals too, so that "SWIFT" is not "a swift response".
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+_Word = tuple[str, str, str | None]  # (stem, lowercase surface, the capitals an acronym must match, or None)
+
+
+class _Rule:
+    """A Rule with its terms replaced by their numbers in the matcher's table."""
+
+    def __init__(self, rule: Rule, number):
+        self.name = rule.name
+        self.any_of = tuple(number(t) for t in rule.any_of)
+        self.all_of = tuple(tuple(number(t) for t in group) for group in rule.all_of)
+        self.near = tuple(tuple(number(t) for t in group) for group in rule.near)
+        self.within = rule.within
+        self.none_of = tuple(number(t) for t in rule.none_of)
+        self.weak = tuple(number(t) for t in rule.weak)
+        self.min_terms = rule.min_terms
+        self.strong = tuple(dict.fromkeys(self.any_of + sum(self.all_of, ()) + sum(self.near, ())))
+
+    def matches(self, found: dict[int, list[tuple[int, int, int, int]]]) -> bool:
+        if any(t in found for t in self.none_of):
+            return False
+        if self.any_of and not any(t in found for t in self.any_of):
+            return False
+        if not all(any(t in found for t in group) for group in self.all_of):
+            return False
+        if self.near and not self._near(found):
+            return False
+        if self.min_terms > 1:
+            return sum(t in found for t in dict.fromkeys(self.strong + self.weak)) >= self.min_terms
+        return True
+
+    def _near(self, found) -> bool:
+        first = [o for t in self.near[0] for o in found.get(t, ())]
+        second = [o for t in self.near[1] for o in found.get(t, ())]
+        # Words between the two: 0 when they are next to each other (or overlap).
+        return any(max(b[0] - a[1], a[0] - b[1]) <= self.within for a in first for b in second)
+
+
 class ThemeMatcher:
-    """Compiled once per config: a map from each term's first stem to the terms that start with it."""
+    """Compiled once per config: every term of every theme, numbered once, indexed by the stem of its first word."""
 
     def __init__(self, themes: tuple[Theme, ...]):
-        self._themes = themes
-        self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for theme in themes:
-            for term in theme.terms:
-                found = [(s, term[a:b].lower()) for s, a, b in words(term)]
-                self._by_first.setdefault(found[0][0], []).append((theme.slug, tuple(found)))
+        self._terms: dict[tuple[_Word, ...], int] = {}
+        self._by_first: dict[str, list[tuple[int, tuple[_Word, ...]]]] = {}
+        self._themes = [(theme.slug, tuple(_Rule(rule, self._number) for rule in theme.all_rules),
+                         tuple(self._number(t) for t in theme.none_of)) for theme in themes]
 
-    def match(self, text: str) -> tuple[ThemeHit, ...]:
-        """The themes whose terms occur in text, in config order, each with the spans it matched."""
+    def _number(self, term: str) -> int:
+        key = tuple((s, term[a:b].lower(), term[a:b] if _is_acronym(term[a:b]) else None)
+                    for s, a, b in words(term))
+        if key not in self._terms:
+            self._terms[key] = len(self._terms)
+            self._by_first.setdefault(key[0][0], []).append((self._terms[key], key))
+        return self._terms[key]
+
+    def _find(self, text: str) -> dict[int, list[tuple[int, int, int, int]]]:
+        """term number → where it occurs: (first word, end word, start character, end character)."""
         tokens = words(text)
         lower = text.lower()
-        spans: dict[str, list[tuple[int, int]]] = {}
+        found: dict[int, list[tuple[int, int, int, int]]] = {}
         for i, (stem, _, _) in enumerate(tokens):
-            for theme, term in self._by_first.get(stem, ()):
+            for number, term in self._by_first.get(stem, ()):
                 window = tokens[i:i + len(term)]
                 if len(window) == len(term) and all(
-                        s == term_stem and inflects(lower[a:b], surface)
-                        for (s, a, b), (term_stem, surface) in zip(window, term)):
-                    spans.setdefault(theme, []).append((window[0][1], window[-1][2]))
-        return tuple(
-            ThemeHit(theme=t.slug, spans=_merge(spans[t.slug])) for t in self._themes if t.slug in spans
-        )
+                        s == term_stem and inflects(lower[a:b], surface) and (caps is None or text.startswith(caps, a))
+                        for (s, a, b), (term_stem, surface, caps) in zip(window, term)):
+                    found.setdefault(number, []).append((i, i + len(term), window[0][1], window[-1][2]))
+        return found
+
+    def match(self, text: str) -> tuple[ThemeHit, ...]:
+        """The themes whose rules match text, in config order, each with the rules that matched and the spans of
+        their terms."""
+        found = self._find(text)
+        hits = []
+        for slug, rules, none_of in self._themes:
+            if any(t in found for t in none_of):
+                continue
+            matched = [rule for rule in rules if rule.matches(found)]
+            if matched:
+                terms = dict.fromkeys(t for rule in matched for t in rule.strong + rule.weak)
+                spans = [(a, b) for t in terms for _, _, a, b in found.get(t, ())]
+                hits.append(ThemeHit(theme=slug, spans=_merge(spans), rules=tuple(r.name for r in matched)))
+        return tuple(hits)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
