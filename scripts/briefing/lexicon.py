@@ -39,8 +39,15 @@ def table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def alternation(name: str) -> str:
+def alternation(name: str, lower: bool = True) -> str:
     """The forms of a list file as a regular-expression alternation, longest first, any run of spaces between
     the words of a phrase."""
-    forms = sorted(words(name), key=lambda form: (-len(form), form))
+    forms = sorted(words(name, lower), key=lambda form: (-len(form), form))
     return "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in forms)
+
+
+def strip_possessive(word: str) -> str:
+    """Dalton's → Dalton, Wales' → Wales. Called for every word of every article, so no regular expression."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word

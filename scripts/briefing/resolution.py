@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
-from . import speakers
+from . import names, speakers
 from .cues import LEADING_VERB, REPORTING_VERB, Unit, clip
 from .gazetteer import is_place
 from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person, Quote,
@@ -27,6 +28,26 @@ _VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:w
                       r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
 
 
+def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
+    """(paragraph, start, end, mention) for each full name of a person in the article, cleaned of the words
+    around it. A name whose last words are another name of the article is that name: "Crooked Hillary Clinton"
+    beside "Hillary Clinton"."""
+    found = []
+    for n, text in enumerate(paragraphs, 1):
+        for start, end, mention in speakers.name_mentions(text):
+            name = names.person_name(mention.name.split(), vocabulary)
+            if name:
+                found.append((n, start, end, replace(mention, name=name)))
+    known = {mention.name for *_, mention in found}
+
+    def canonical(name: str) -> str:
+        words = name.split()
+        tails = (" ".join(words[k:]) for k in range(1, len(words) - 1) if not names.is_given_name(words[0]))
+        return next((tail for tail in tails if tail in known), name)
+
+    return [(n, start, end, replace(mention, name=canonical(mention.name))) for n, start, end, mention in found]
+
+
 class Cast:
     """The people of one article: where each is mentioned, their gender where the text shows it, who spoke last."""
 
@@ -40,35 +61,38 @@ class Cast:
         self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
         titled, evidenced = set(), set()
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
-        for n, text in enumerate(paragraphs, 1):
-            for off, end, mention in speakers.name_mentions(text):
-                self.registry.append((n, off, mention.name))
-                words = mention.name.split()
-                for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
-                    self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
-                name_start.update(((n, i), off) for i in range(off, end))
-                self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
-                if mention.gender:
-                    self.gender.setdefault(mention.name, mention.gender)
-                first = mention.text.split()[0].lower().rstrip(".")
-                before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
-                # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
-                # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
-                if mention.role or first in speakers.HONORIFICS:
-                    titled.add(mention.name)
-                elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
-                      or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
-                    evidenced.add(mention.name)
+        # The article's common words: a name made of them is no one's ("Election Day" where "day" is written).
+        self.vocabulary = frozenset(w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text))
+        for n, off, end, mention in _full_names(paragraphs, self.vocabulary):
+            text = paragraphs[n - 1]
+            self.registry.append((n, off, mention.name))
+            words = names.surname_words(mention.name)
+            for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
+                self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
+            name_start.update(((n, i), off) for i in range(off, end))
+            self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
+            # An honorific shows the gender; else a given name that is one sex's far more often ("Walter").
+            gender = mention.gender or names.given_name_gender(mention.name.split()[0])
+            if gender in ("m", "f"):
+                self.gender.setdefault(mention.name, gender)
+            first = mention.text.split()[0].lower().rstrip(".")
+            before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
+            # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
+            # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
+            if mention.role or first in speakers.HONORIFICS:
+                titled.add(mention.name)
+            elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
+                  or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
+                evidenced.add(mention.name)
         self._family_name_first(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)
         self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
         # A name is a person's if it has a title, or if it is no place and none of its words is also a
         # common word of the article: "Public Health" fails where "health" is written in lowercase.
-        lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text)}
         alone = {name for n, off, name in self.mentions if (n, off) not in name_start}
         self.person_like = titled | {
             name for name in evidenced | alone
-            if not is_place(name) and not any(w.lower() in lowercase for w in name.split())
+            if not is_place(name) and not any(w.lower() in self.vocabulary for w in name.split())
         }
         self._infer_gender()
 
@@ -159,12 +183,13 @@ class Cast:
         if mention is None or mention.kind == "other":
             return None, EXPLICIT
         if mention.kind in ("name", "surname"):
-            full = self._full_name(mention.name, where)
-            if full is None:
-                first = mention.text.split()[0]
-                honorific = first if mention.kind == "surname" and first != mention.name else ""
-                full = f"{honorific} {mention.name}".strip()
-            return self._meet(full, mention), EXPLICIT
+            words = mention.name.split()
+            # "Crooked Hillary Clinton" is the article's Hillary Clinton; "Bill Clinton" is not its Hillary.
+            tails = [" ".join(words[k:]) for k in range(len(words) - 1) if k == 0 or not names.is_given_name(words[0])]
+            full = next(filter(None, (self._full_name(tail, where) for tail in tails)), None) if len(words) > 1 \
+                else self._full_name(mention.name, where)
+            full = full or names.person_name(words, self.vocabulary)
+            return (self._meet(full, mention) if full else None), EXPLICIT
         if mention.kind == "pronoun":
             return self._pronoun(mention.gender, where, nearby), PRONOUN
         return self._describe(mention.descriptor), DESCRIPTOR

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import lexicon
+from . import lexicon, names
+from .lexicon import strip_possessive
 
 # The word lists are data (lexicon/, with a README); each file says why it exists.
 # Honorifics carry a gender, which is all the pronoun resolver knows about a person.
@@ -21,7 +22,7 @@ ORG_WORDS = lexicon.words("organisation_words.txt")
 PARTICLES = lexicon.words("particles.txt")
 AUXILIARIES = lexicon.words("auxiliaries.txt")
 # Post-nominal letters and party labels: "Helen Marchbank KC", "Thomas O. Brannigan (R-Ohio)".
-_SUFFIX = re.compile(rf"^(?:{lexicon.alternation('post_nominals.txt')}|\(?[RDI]-[A-Z][\w.]*\)?)$")
+_SUFFIX = re.compile(rf"^(?:{lexicon.alternation('post_nominals.txt', lower=False)}|\(?[RDI]-[A-Z][\w.]*\)?)$")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Pronouns and nouns that speak but are not people we profile.
 NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
@@ -48,13 +49,6 @@ class Mention:
     role: str | None = None
     organisation: str | None = None
     descriptor: tuple[str, ...] = ()  # content words of a descriptor: ("analyst", "dragonfly")
-
-
-def strip_possessive(word: str) -> str:
-    """Dalton's → Dalton, Wales' → Wales. Called for every word of every article, so no regular expression."""
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _is_name_token(tok: str, first: bool) -> bool:
@@ -85,8 +79,16 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
         name.pop()
     if not name:
         return None
+    # "Mr. Holtz-Eakin." at a sentence's end: the full stop is the sentence's, not an initial's.
     name[-1] = strip_possessive(name[-1])
-    if any(t.lower().strip(".") in ORG_WORDS for t in name) or all(t.isupper() and len(t) > 1 for t in name):
+    if len(name[-1]) > 3 and name[-1].endswith(".") and "." not in name[-1][:-1]:
+        name[-1] = name[-1][:-1]
+    name = names.trim(name)
+    # A single word may be the surname of someone the article has named ("Warren" is also a city): only the
+    # article can tell, so it is checked when the speaker is resolved.
+    plausible = names.looks_like_a_person(name) if len(name) > 1 else \
+        name and not names.never_in_a_name(name[0]) and not names.is_role(name[0])
+    if not plausible or all(t.isupper() and len(t) > 1 for t in name):
         return Mention(kind="other", text=" ".join(run))
     role = " ".join(x for x in (lead, " ".join(role_words)) if x).strip() or None
     gender = HONORIFICS.get(honorific) if honorific else None
@@ -185,12 +187,14 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     # "Aviation analyst Nick Van den Brul of BNP Paribas": a name, then where they work.
     org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:]*)$", text)
     if org_match:
-        head_tokens = _TOKEN.findall(text[: org_match.start()])
+        # A name never runs across a comma: "In Novi, Michigan, Trump said" is Trump.
+        head_tokens = _TOKEN.findall(text[: org_match.start()].rsplit(",", 1)[-1])
         run, start = _trailing_run(head_tokens)
         if run:
             mention = _name_from_run(run, _pre_role(head_tokens[:start]))
             if mention and mention.kind in ("name", "surname"):
                 return replace(mention, organisation=normalise_organisation(org_match.group(1)))
+    tokens = _TOKEN.findall(text.rsplit(",", 1)[-1])
     run, start = _trailing_run(tokens)
     if run:
         return _name_from_run(run, _pre_role(tokens[:start]))

@@ -1,0 +1,146 @@
+"""Whether a run of capitalised words names one individual, and the name cleaned of what is not part of it.
+
+A profile is only for a named individual: never a place ("Dallas"), an organisation ("Morning Consult"), a
+group ("Analysts"), a pronoun or contraction ("I've"), a headline's words ("Obama Speech") or a fragment swept
+up with a name ("Even China", "Republican Donald Trump", "CNN's Gloria Borger"). The signals, from the most
+certain:
+- words that are never part of a person's name: function words, days and months, group nouns, places,
+  organisation words, stray markup (lexicon/ and the gazetteer);
+- given names: gender-guesser's dictionary of some 40,000 first names from many countries, which also tells
+  "he" from "she";
+- the article's own vocabulary: a word it also writes in lower case ("even", "popular", "health") is a common
+  word, not a name, unless it is a given name ("Bill", "Mark").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+from .gazetteer import is_place
+
+# A token of a name: letters, with the apostrophes, hyphens and full stops names carry (O'Neill, Jean-Marc, J.).
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector  # loaded once, when a name is first checked
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def given_name_gender(word: str) -> str | None:
+    """'m', 'f', 'x' (a given name of either sex) or None (not a known given name)."""
+    if len(word) < 2 or word.lower() in lexicon.words("not_names.txt"):
+        return None
+    found = _given_names().get_gender(word)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}.get(found)
+
+
+def surname_words(name: str) -> list[str]:
+    """The words of a name without a generational suffix: the surname is the last of them."""
+    words = name.split()
+    return words[:-1] if len(words) > 2 and words[-1] in lexicon.words("suffixes.txt", lower=False) else words
+
+
+def is_given_name(word: str) -> bool:
+    """A known given name ("Jean-Baptiste" by its parts) or an initial."""
+    parts = word.split("-")
+    return bool(_INITIAL.match(word)) or all(given_name_gender(part) is not None for part in parts if part)
+
+
+def _is_group(word: str) -> bool:
+    """'Analysts', 'Critics', 'Republicans', 'Floridians': a plural of a role, a title or a group noun."""
+    low = word.lower()
+    if low in lexicon.words("group_nouns.txt"):
+        return True
+    singular = low[:-1] if low.endswith("s") else None
+    return bool(singular) and (singular in lexicon.words("role_nouns.txt") or singular in lexicon.words("titles.txt")
+                               or singular in lexicon.words("group_nouns.txt"))
+
+
+def never_in_a_name(word: str) -> bool:
+    """Words that cannot be part of a person's name, whatever the article."""
+    if _INITIAL.match(word):
+        return False
+    low = word.lower().rstrip(".")
+    return (not _NAME_TOKEN.match(word) or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
+            or low in lexicon.words("organisation_words.txt") or low in lexicon.words("place_words.txt")
+            or _is_group(word) or low.endswith("ians"))
+
+
+def is_role(word: str) -> bool:
+    """A title or role noun standing alone ("Editor", "Senator") is nobody's name."""
+    low = word.lower().rstrip(".")
+    return low in lexicon.words("titles.txt") or low in lexicon.words("role_nouns.txt")
+
+
+def _is_calendar(word: str) -> bool:
+    """A day, a month or an ordinal: "Late Sunday", "Fifth Amendment"."""
+    low = word.lower().rstrip(".")
+    return low in lexicon.words("calendar.txt") or low in lexicon.words("ordinals.txt")
+
+
+def _is_modifier(word: str) -> bool:
+    """A word that can stand before a name without being part of it: a party, a demonym, a place, a group."""
+    low = word.lower()
+    return not is_given_name(word) and (low in lexicon.words("parties.txt") or word in lexicon.table("demonyms.txt")
+                                        or is_place(word) or _is_group(word))
+
+
+def trim(tokens: list[str]) -> list[str]:
+    """The tokens of a name without what news writes around it: 'Republican Donald Trump' → Donald Trump,
+    "CNN's Gloria Borger" → Gloria Borger, "Rand Paul's Kentucky" → Rand Paul, 'Whether Clinton' → Clinton.
+    Context-free; looks_like_a_person() then says whether what is left can be a name."""
+    tokens = list(tokens)
+    # A possessive inside the run ends one name and starts another: keep the side that is a person.
+    for i, token in enumerate(tokens[:-1]):
+        if _POSSESSIVE.search(token):
+            before, after = tokens[:i] + [_POSSESSIVE.sub("", token)], trim(tokens[i + 1:])
+            return after if looks_like_a_person(after) else trim(before)
+    while len(tokens) > 1 and (_is_modifier(tokens[0]) or never_in_a_name(tokens[0]) and tokens[0].lower() != "the"
+                               or tokens[0].lower().endswith("ing") and not is_given_name(tokens[0])
+                               and not _is_calendar(tokens[0])):
+        tokens.pop(0)
+    while len(tokens) > 1 and _is_calendar(tokens[-1]):  # "Netflix Friday"; but "Dragonfly Intelligence" is a firm
+        tokens.pop()
+    return tokens
+
+
+def looks_like_a_person(tokens: list[str]) -> bool:
+    """Whether tokens (already trimmed) can name an individual, without knowing the article: no word that is
+    never in a name ("The Hill"), no day or month but a given name first ("Morning Consult"; but "April Ryan"),
+    not a place ("Dallas", "New York"), and no place after a word that is no given name ("Say Mexico"; but
+    "Jim Jordan")."""
+    if not tokens or any(never_in_a_name(t) for t in tokens) or is_place(" ".join(tokens)):
+        return False
+    if len(tokens) == 1 and is_role(tokens[0]):
+        return False
+    if any(_is_calendar(t) and not (i == 0 and len(tokens) > 1 and is_given_name(t)) for i, t in enumerate(tokens)):
+        return False
+    return len(tokens) == 1 or is_given_name(tokens[0]) or not is_place(tokens[-1])
+
+
+def person_name(tokens: list[str], vocabulary: frozenset[str] = frozenset()) -> str | None:
+    """The name of the individual tokens name in an article whose lowercase words are vocabulary, or None.
+
+    A name that starts with a given name or an initial is a person's whatever follows ("Tim Cook", "Mike
+    Pence"), and common words before it are dropped ("Crooked Hillary Clinton", "Universe Alicia Machado").
+    Otherwise a word the article also writes in lower case is a common word, and means no person ("Obama
+    Speech", "Election Day", "Wall Street")."""
+    tokens = trim(tokens)
+    while len(tokens) > 2 and tokens[0].lower() in vocabulary and not is_given_name(tokens[0]) \
+            and is_given_name(tokens[1]):
+        tokens = tokens[1:]
+    if not looks_like_a_person(tokens):
+        return None
+    particles = lexicon.words("particles.txt")
+    if not is_given_name(tokens[0]) and any(t.lower() in vocabulary and t.lower() not in particles for t in tokens):
+        return None
+    return " ".join(tokens)
