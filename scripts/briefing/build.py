@@ -12,6 +12,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+from . import names
 from .analyse import analyse
 from .assemble import assemble
 from .config import load_config
@@ -48,6 +49,7 @@ def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[st
     if problems:
         return problems, ""
     matcher = ThemeMatcher(config.themes)
+    names.preload()
     articles = fork_map(partial(analyse, config=config, matcher=matcher), sources)
     for article in articles:
         for problem in article.problems:
