@@ -1,5 +1,5 @@
 # make serve: install, generate, serve at http://127.0.0.1:8000 with live reload.
-# make test:  the whole suite.   make site: the static site in site/.
+# make test:  the whole suite.   make site: the static site in site/ (ENGINE=mkdocs|properdocs|zensical).
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
@@ -16,13 +16,32 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The engines after MkDocs 1.x (README: Engines), each in its own environment, pinned in requirements-<engine>.txt,
+# so the default's pins stay as they are. .venv's pip installs into them (pip --python): no pip of their own.
+ENGINE := mkdocs
+ENGINE_ENVS := .venv-properdocs/.installed .venv-zensical/.installed
+ENV_mkdocs := $(INSTALLED)
+BUILD_mkdocs := $(VENV)/bin/mkdocs build --strict --site-dir .site.tmp
+ENV_properdocs := .venv-properdocs/.installed
+BUILD_properdocs := .venv-properdocs/bin/properdocs build --strict --config-file mkdocs.yml --site-dir .site.tmp
+ENV_zensical := .venv-zensical/.installed
+BUILD_zensical := SITE_DIR=.site.tmp .venv-zensical/bin/zensical build --strict --config-file mkdocs.yml
+ifeq ($(BUILD_$(ENGINE)),)
+$(error ENGINE=$(ENGINE): choose mkdocs, properdocs or zensical)
+endif
+
+.venv-%/.installed: requirements-%.txt | $(INSTALLED)
+	test -x .venv-$*/bin/python || python3 -m venv --without-pip .venv-$*
+	$(PY) -m pip --python .venv-$*/bin/python install --quiet --disable-pip-version-check -r $<
+	touch $@
+
 docs: $(INSTALLED)
 	$(PY) scripts/build.py
 
 # Built beside site/ and swapped in only when the strict build succeeded.
-site: docs
+site: docs $(ENV_$(ENGINE))
 	rm -rf .site.tmp
-	$(VENV)/bin/mkdocs build --strict --site-dir .site.tmp
+	$(BUILD_$(ENGINE))
 	rm -rf site && mv .site.tmp site
 
 # The generator watches seeds/ and rewrites only the pages that changed; mkdocs serve reloads those.
@@ -35,7 +54,7 @@ serve: docs
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(INSTALLED) $(CHROMIUM) $(NODE_MODULES)
+test: $(INSTALLED) $(CHROMIUM) $(NODE_MODULES) $(ENGINE_ENVS)
 	$(VENV)/bin/pytest
 
 # Regenerate the golden Markdown tree after a deliberate change to the output; review the diff.
@@ -70,4 +89,4 @@ vendor: $(NODE_MODULES)
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
 
 clean:
-	rm -rf docs site $(VENV) node_modules
+	rm -rf docs site $(VENV) .venv-properdocs .venv-zensical .cache node_modules

@@ -1,4 +1,5 @@
-"""Helpers for tests that build the real site: generate docs/, run `mkdocs build --strict`, read the HTML."""
+"""Helpers for tests that build the real site: generate docs/, build it with an engine (`mkdocs build --strict` by
+default), read the HTML."""
 
 from __future__ import annotations
 
@@ -18,14 +19,30 @@ def generate(seeds: Path, project: Path) -> subprocess.CompletedProcess:
                            "--out", str(project / "docs")], capture_output=True, text=True)
 
 
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` with the project's mkdocs.yml, in project/ (which holds docs/)."""
+# Each engine as `make site ENGINE=…` runs it, from the environment the Makefile installs it in. Zensical takes
+# the output folder only from mkdocs.yml (site_dir: !ENV SITE_DIR), and only inside the project.
+ENGINES = {
+    "mkdocs": lambda site_dir: ([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir], {}),
+    "properdocs": lambda site_dir: ([str(ROOT / ".venv-properdocs" / "bin" / "properdocs"), "build", "--strict",
+                                     "--config-file", "mkdocs.yml", "--site-dir", site_dir], {}),
+    "zensical": lambda site_dir: ([str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "--strict",
+                                   "--config-file", "mkdocs.yml"], {"SITE_DIR": site_dir}),
+}
+
+
+def engine_build(project: Path, engine: str, site_dir: str = "site") -> subprocess.CompletedProcess:
+    """One engine's strict build of project/docs with the project's mkdocs.yml, into project/site_dir."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     if not (project / "overrides").exists():
         (project / "overrides").symlink_to(ROOT / "overrides")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, env=env)
+    command, env = ENGINES[engine](site_dir)
+    return subprocess.run(command, cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` with the project's mkdocs.yml, in project/ (which holds docs/), into project/site."""
+    return engine_build(project, "mkdocs")
 
 
 def build_site(seeds: Path, project: Path) -> Path:
