@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from briefing.reader import parse_seed
+from briefing.slugs import slugify
 from briefing.render import ARTICLES_PER_PART, ENTRIES_PER_PART
 from site_build import ROOT, Page, build_site, generate, mkdocs_build
 
@@ -132,6 +133,66 @@ def test_the_quotes_index_and_the_coverage_matrix_come_in_parts_and_lose_nothing
     expected = Counter(f"{q['article']}-q-{q['index']}" for q in corpus["quotes"] if q["speaker"]
                        for _ in q["themes"])
     assert listed == expected
+
+
+@pytest.fixture(scope="module")
+def indexed_site(tmp_path_factory):
+    """A corpus whose indexes are longer than an index page holds (made short here), so they come in parts."""
+    from bench import write_corpus
+    from briefing import render
+    from briefing.build import build
+
+    work = tmp_path_factory.mktemp("indexed")
+    write_corpus(work / "seeds", 85)
+    for path in (ROOT / "tests/fixtures/news").glob("*.txt"):  # undated, and naming people
+        (work / "seeds" / path.name).write_bytes(path.read_bytes())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "INDEX_ROWS", 4)
+        assert build(work / "seeds", work / "project" / "docs")[0] == []
+    result = mkdocs_build(work / "project")
+    assert result.returncode == 0, result.stderr
+    return work / "project" / "site"
+
+
+def _listed(site: Path, url: str, section: str) -> list[str]:
+    """The entries of an index page: links into section that are not themselves index pages."""
+    return [t for t, a in _internal_links(site, url) if t.startswith(section + "/") and not a
+            and not re.search(r"/(archive|a-z)(/|$)|/\d+$", t)]
+
+
+def test_long_indexes_come_by_year_and_month_and_by_letter_and_lose_nothing(indexed_site):
+    corpus = json.loads((indexed_site / "data/corpus.json").read_text())
+    assert _broken_links(indexed_site) == []
+    # Articles: the index lists years, each year its months; every article is on exactly one month's page,
+    # or on the page of undated articles.
+    years = [t for t, _ in _internal_links(indexed_site, "articles") if re.fullmatch(r"articles/archive/\w+", t)]
+    assert years == [f"articles/archive/{y}" for y in ("2024", "2023", "2022", "2021", "2020", "undated")]
+    months = sorted(p.parent.relative_to(indexed_site).as_posix()
+                    for p in indexed_site.glob("articles/archive/*/*/index.html"))
+    assert len([m for m in months if "undated" not in m]) == 60 and "articles/archive/undated/2" in months
+    listed = [t for month in months + ["articles/archive/undated"] for t in _listed(indexed_site, month, "articles")]
+    assert sorted(listed) == sorted(f"articles/{a['slug']}" for a in corpus["articles"])
+    april = page(indexed_site, "articles/archive/2021/04")
+    assert "Articles: April 2021" in april.text and ("articles/archive/2021", "") in _internal_links(
+        indexed_site, "articles/archive/2021/04")
+    # Analysts, places, people: by letter, a long letter in parts, everyone once, under their initial.
+    for section, key in (("analysts", "surname"), ("places", "name"), ("people", "name")):
+        entries = corpus[section] if section != "analysts" else corpus["analysts"]
+        letters = sorted(p.parent.relative_to(indexed_site).as_posix()
+                         for p in indexed_site.glob(f"{section}/a-z/*/index.html"))
+        parts = sorted(p.parent.relative_to(indexed_site).as_posix()
+                       for p in indexed_site.glob(f"{section}/a-z/*/*/index.html"))
+        assert letters and (parts or section != "analysts")  # seven analysts under T, four a page
+        shown = {}
+        for url in letters + parts:
+            letter = url.split("/")[2]
+            for target in _listed(indexed_site, url, section):
+                shown.setdefault(target, []).append(letter)
+        assert sorted(shown) == sorted(f"{section}/{e['slug']}" for e in entries)
+        names = {f"{section}/{e['slug']}": e["name"] for e in entries}
+        for target, under in shown.items():
+            name = names[target].split()[-1] if key == "surname" else names[target]
+            assert under == [slugify(name)[0]], (target, under)  # "Ó Briain" under O
 
 
 def test_themes_and_paragraphs_link_both_ways(site):

@@ -37,6 +37,9 @@ _SNIPPET_REACH = 90
 # one article can put a dozen paragraphs on a theme; the rest continue on further parts.
 ARTICLES_PER_PART = 40
 ENTRIES_PER_PART = 120
+# An index page (articles, analysts, places, people) lists at most this many rows; a longer index lists its
+# years and months, or its letters, each on a page of its own (cut into parts beyond this many rows too).
+INDEX_ROWS = 400
 # The home page shows cards for this many of the most quoted analysts; the analysts page lists them all.
 HOME_ANALYSTS = 24
 # In the home page's diagram, each of those analysts is linked to at most this many themes.
@@ -221,8 +224,12 @@ _PAGES_OF_KIND = {"place": slugs.place_page, "person": slugs.person_page, "theme
 
 
 def _target(kind: str, slug: str | None, part: int) -> str:
-    if kind in _INDEX_PAGES:
+    if kind in _INDEX_PAGES and slug is None:
         return _INDEX_PAGES[kind]
+    if kind == "articles":  # the articles of one year or month
+        return slugs.archive_page(slug, part)
+    if kind in ("analysts", "places", "people"):  # the index under one letter
+        return slugs.letter_page(kind, slug, part)
     return slugs.article_page(slug) if kind == "article" else _PAGES_OF_KIND[kind](slug, part)
 
 
@@ -341,10 +348,13 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     def linker(path: str) -> Linker:
         return Linker(path, targets, mentions, directory_urls)
 
-    pages = [page("home", slugs.HOME), page("articles", slugs.ARTICLES), page("themes", slugs.THEMES),
-             page("analysts", slugs.ANALYSTS),
-             page("entities", slugs.PLACES, kind="place", entities=site.places),
-             page("entities", slugs.PEOPLE, kind="person", entities=site.people)]
+    pages = [page("home", slugs.HOME), page("themes", slugs.THEMES)]
+    pages += [page("articles", path, **context) for path, context in _articles_index(site.articles)]
+    pages += [page("analysts", path, **context) for path, context in
+              _letter_index("analysts", site.analysts, lambda a: a.name.split()[-1])]
+    for kind, index, entities in (("place", "places", site.places), ("person", "people", site.people)):
+        pages += [page("entities", path, kind=kind, **context)
+                  for path, context in _letter_index(index, entities, lambda e: e.name)]
     # The quotes index and the coverage matrix list every article: in parts too, newest articles first. The
     # index is cut by its rows (a quote under each of its themes), the matrix by articles (a row each).
     rows = Counter(q.article for view in site.themes for q in view.quotes)
@@ -394,6 +404,76 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     files = list(zip([path for path, _ in pages], texts, strict=True))
     files.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     return files
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _cut(rows: list) -> list[list]:
+    """rows in parts of at most INDEX_ROWS."""
+    return [rows[i:i + INDEX_ROWS] for i in range(0, len(rows), INDEX_ROWS)] or [[]]
+
+
+def _listing(index: str, key: str, label: str, rows: list, up: list) -> list[tuple[str, dict]]:
+    """The pages that list rows under one key of an index (a year, a month, a letter), in parts if need be."""
+    cut = _cut(rows)
+    return [(_target(index, key, n), dict(heading=f"{index.capitalize()}: {label}", label=label, rows=part_rows,
+                                          groups=[], up=up, key=key, part=n, parts=len(cut)))
+            for n, part_rows in enumerate(cut, 1)]
+
+
+def _articles_index(articles: tuple[Article, ...]) -> list[tuple[str, dict]]:
+    """(path, context) of the articles index: one page, or by year and, where a year is long, by month.
+
+    Articles are newest first, so each year's and month's articles are together and newest first too."""
+    whole = dict(heading="Articles", label=None, rows=list(articles), groups=[], up=[], key=None, part=1, parts=1)
+    if len(articles) <= INDEX_ROWS:
+        return [(slugs.ARTICLES, whole)]
+    years: dict[str, dict[str, list[Article]]] = {}
+    for article in articles:
+        match = re.match(r"(\d{4})(?:-(\d{2}))?", article.published or "")
+        year, month = (match[1], match[2] or "undated") if match else ("undated", "undated")
+        years.setdefault(year, {}).setdefault(month, []).append(article)
+    top = [("articles", None, "Articles")]
+    groups, pages = [], []
+    for year, months in years.items():
+        in_year = [a for month in months.values() for a in month]
+        label = "undated" if year == "undated" else year
+        if len(in_year) <= INDEX_ROWS or year == "undated":
+            pages += _listing("articles", year, label, in_year, top)
+            groups.append((label, year, len(in_year), []))
+            continue
+        up = top + [("articles", year, label)]
+        month_groups = []
+        for month, in_month in months.items():
+            name = "month not given" if month == "undated" else _MONTHS[int(month) - 1]
+            pages += _listing("articles", f"{year}-{month}", f"{name} {year}" if month != "undated"
+                              else f"{year}, month not given", in_month, up)
+            month_groups.append((name, f"{year}-{month}", len(in_month)))
+        pages.append((slugs.archive_page(year), dict(heading=f"Articles: {label}", label=label, rows=[], groups=[(n, k, c, []) for n, k, c in
+                                                                                        month_groups],
+                                                     up=top, key=year, part=1, parts=1)))
+        groups.append((label, year, len(in_year), month_groups))
+    return [(slugs.ARTICLES, {**whole, "rows": [], "groups": groups})] + pages
+
+
+def _letter_index(index: str, entries, sort_name: Callable) -> list[tuple[str, dict]]:
+    """(path, context) of an index of names: one page, or one page per initial letter when it is long."""
+    whole = dict(heading=None, label=None, rows=list(entries), groups=[], up=[], key=None, part=1, parts=1)
+    if len(entries) <= INDEX_ROWS:
+        return [(_INDEX_PAGES[index], whole)]
+    letters: dict[str, list] = {}
+    for entry in entries:  # already in name order
+        initial = slugs.slugify(sort_name(entry), fallback="0")[0]
+        letters.setdefault(initial if initial.isalpha() else "0-9", []).append(entry)
+    pages = []
+    for letter in sorted(letters):
+        label = "0–9" if letter == "0-9" else letter.upper()
+        pages += _listing(index, letter, label, letters[letter], [(index, None, index.capitalize())])
+    groups = [("0–9" if letter == "0-9" else letter.upper(), letter, len(letters[letter]), []) for letter in
+              sorted(letters)]
+    return [(_INDEX_PAGES[index], {**whole, "rows": [], "groups": groups})] + pages
 
 
 def _call(make: Callable[[], str]) -> str:

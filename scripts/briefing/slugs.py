@@ -64,6 +64,19 @@ def coverage_page(part: int = 1) -> str:
     return _in_part(COVERAGE, part)
 
 
+def archive_page(period: str, part: int = 1) -> str:
+    """The articles index for one year or month ("2023", "2023-04", "undated", "2023-undated"), when the index
+    is too long for one page: articles/archive/2023/index.md, articles/archive/2023/04/index.md. An article whose
+    slug is "archive" has its page at articles/archive/index.md, and never parts, so the two cannot meet."""
+    return _in_part("articles/archive/" + period.replace("-", "/", 1) + "/index.md", part)
+
+
+def letter_page(index: str, letter: str, part: int = 1) -> str:
+    """An index (analysts, places, people) under one letter ("k", or "0-9"), when the index is too long for
+    one page: analysts/a-z/k/index.md. The parts of an entry whose slug is "a-z" are numbered, never letters."""
+    return _in_part(f"{index}/a-z/{letter}/index.md", part)
+
+
 def article_page(slug: str) -> str:
     return f"articles/{slug}/index.md"
 
