@@ -2,7 +2,7 @@
 
 import pytest
 
-from site_build import ROOT, build_site
+from site_build import ENGINES, ROOT, build_site
 
 
 @pytest.fixture(scope="session")
@@ -11,10 +11,10 @@ def site(tmp_path_factory):
     return build_site(ROOT / "seeds", tmp_path_factory.mktemp("seed-site"))
 
 
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory):
-    """The site built from the hostile seed of test_hostile.py."""
+@pytest.fixture(scope="session", params=list(ENGINES))
+def hostile_site(request, tmp_path_factory):
+    """The site built from the hostile seed of test_hostile.py, by each engine (README: Engines)."""
     from test_hostile import _seed
 
-    folder = tmp_path_factory.mktemp("hostile")
-    return build_site(_seed(folder), folder / "project")
+    folder = tmp_path_factory.mktemp(f"hostile-{request.param}")
+    return build_site(_seed(folder), folder / "project", request.param)

@@ -45,10 +45,10 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     return engine_build(project, "mkdocs")
 
 
-def build_site(seeds: Path, project: Path) -> Path:
+def build_site(seeds: Path, project: Path, engine: str = "mkdocs") -> Path:
     """Generate and build; fail loudly with the tools' own output. Returns project/site."""
     project.mkdir(parents=True, exist_ok=True)
-    for step in (lambda: generate(seeds, project), lambda: mkdocs_build(project)):
+    for step in (lambda: generate(seeds, project), lambda: engine_build(project, engine)):
         result = step()
         assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
