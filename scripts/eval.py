@@ -1,8 +1,9 @@
-"""`make eval`: the figures on real news annotated by others (../shared/eval/, see its README).
+"""`make eval`: the figures on real news annotated by others (../shared/eval/, see its README), and the themes.
 
 Builds the generator's output for the articles of polnear-dev/ alone, with this project's themes.yml, and
-prints the scorer's figures and how many articles the build had to warn about. The evaluation data is read
-where it lies and never copied into the repository.
+prints the scorer's figures and how many articles the build had to warn about. Then the themes' precision and
+recall per theme against the hand labels of tests/fixtures/theme-labels.yml (theme_eval.py). The evaluation
+data is read where it lies and never copied into the repository.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import theme_eval
 from briefing.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +28,18 @@ EVAL = Path(os.environ.get("EVAL_DIR", ROOT.parent / "shared" / "eval"))
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list every miss")
+    parser.add_argument("--themes-only", action="store_true", help="only the themes' precision and recall")
+    parser.add_argument("--dir", action="append", default=[], metavar="SET=FOLDER",
+                        help="read a labelled set from another folder (e.g. samples-html=texts/)")
     args = parser.parse_args(argv)
+    code = 0 if args.themes_only else _attribution(args)
+    report = theme_eval.score(dirs={name: Path(folder) for name, folder in (d.split("=", 1) for d in args.dir)})
+    print(f"themes, against {theme_eval.LABELS.relative_to(ROOT)}:")
+    print("\n".join(theme_eval.lines(report, show=args.show)))
+    return code
+
+
+def _attribution(args) -> int:
     articles = EVAL / "polnear-dev"
     if not articles.is_dir():
         print(f"{articles}: not found; set EVAL_DIR to the folder that holds polnear-dev/", file=sys.stderr)

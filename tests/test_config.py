@@ -99,6 +99,7 @@ themes:
       - {any: [x], name: twice}
       - {any: [y], name: twice, min: 0}
       - {any: [x], weak: [y]}
+  - {slug: c, title: C, description: D, rules: [{any: [cap], article: 0.5}, {any: [list], article: 1.5}]}
 catch_all: {slug: other, title: Other, description: D, rules: []}
 """)
     config, errors = load_config(tmp_path)
@@ -114,9 +115,12 @@ catch_all: {slug: other, title: Other, description: D, rules: []}
         f"{label}: themes[1].rules[5]: unknown key ('nearby' was unexpected)",
         f"{label}: themes[1].rules[5].all[1]: 5 is not a term or a list of terms",
         f"{label}: themes[1].rules[7].min: 0 is less than the minimum of 1",
+        f"{label}: themes[2].rules[1].article: 1.5 is greater than the maximum of 1",
         f"{label}: themes[1].rules[2].min: 2 distinct terms asked for, but the rule has 1",
         f"{label}: themes[1].rules[4].min: 3 distinct terms asked for, but the rule has 2",
         f"{label}: themes[1].rules[4].name: two rules named 'terms' (also at themes[1].terms)",
         f"{label}: themes[1].rules[7].name: two rules named 'twice' (also at themes[1].rules[6].name)",
         f"{label}: themes[1].rules[8].weak: weak terms count only towards 'min', which is 1 here",
+        f"{label}: themes[2].rules[0].article: the theme has no rule without 'article' to measure the article by",
+        f"{label}: themes[2].rules[1].article: the theme has no rule without 'article' to measure the article by",
     ]

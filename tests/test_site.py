@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections import Counter
@@ -242,7 +243,7 @@ def test_theme_pages_show_each_of_their_paragraphs_whole(site):
         assert all(("articles/xi-putin-moscow", f"p-{n}") in links for n in numbers)
         # Under each paragraph, the rules that put it on the theme, which the page lists.
         html = (site / "themes" / theme["slug"] / "index.html").read_text(encoding="utf-8")
-        why = re.findall(r"<p data-search-exclude>Matched by: (.*?)(?: · |</p>)", html)
+        why = [html_lib.unescape(w) for w in re.findall(r"<p data-search-exclude>Matched by: (.*?)(?: · |</p>)", html)]
         assert why == [", ".join(p["rules"]) for p in theme["paragraphs"]], theme["slug"]
         for rule in {r for p in theme["paragraphs"] for r in p["rules"]}:
             assert re.search(rf"{re.escape(rule)} ?: ", on_page.text), rule

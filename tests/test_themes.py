@@ -83,3 +83,21 @@ def test_a_paragraph_records_every_rule_that_matched_and_marks_their_terms():
     (hit,) = RULED.match(text)
     assert hit.rules == ("fleet", "two of")
     assert [text[a:b] for a, b in hit.spans] == ["dark fleet", "tanker", "re-exported", "oil"]
+
+
+def test_a_rule_with_an_article_share_counts_only_in_an_article_mostly_on_its_theme():
+    matcher = ThemeMatcher((Theme("sanctions", "Sanctions", "d", ("sanctions",), rules=(
+        Rule("in a piece on sanctions", any_of=("cap",), article=0.5),)),))
+    on_theme = ["Sanctions bite.", "More sanctions came.", "The cap is leaking."]
+    assert [[h.rules for h in hits] for hits in matcher.match_article(on_theme)] == \
+        [[("terms",)], [("terms",)], [("in a piece on sanctions",)]]
+    elsewhere = ["Sanctions bite.", "The weather was mild.", "The cap is leaking."]
+    assert [[h.theme for h in hits] for hits in matcher.match_article(elsewhere)] == [["sanctions"], [], []]
+    assert matcher.match("The cap is leaking.") == ()
+
+
+def test_exact_terms_match_only_as_written():
+    matcher = ThemeMatcher((Theme("sanctions", "Sanctions", "d", ('"sanctions"',)),))
+    assert [h.theme for h in matcher.match("New SANCTIONS on Iran.")] == ["sanctions"]
+    assert matcher.match("Hackers sanctioned by the state.") == ()
+    assert matcher.match("A sanction was lifted.") == ()

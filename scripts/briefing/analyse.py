@@ -34,11 +34,11 @@ def analyse(source: Source, config: Config, matcher: ThemeMatcher) -> Article:
             return fallback()
 
     catch_all = (ThemeHit(config.catch_all.slug, ()),)
-    paragraphs = tuple(
-        Paragraph(n=n, text=text, hits=guarded("theme matching", lambda: matcher.match(text), tuple,
-                                      f"paragraph {n} is listed under {config.catch_all.title}") or catch_all)
-        for n, text in enumerate(source.paragraphs, 1)
-    )
+    # Matched as a whole article: a rule may count only where its theme holds much of the article.
+    hits = guarded("theme matching", lambda: matcher.match_article(source.paragraphs),
+                   lambda: [() for _ in source.paragraphs], f"its paragraphs are listed under {config.catch_all.title}")
+    paragraphs = tuple(Paragraph(n=n, text=text, hits=found or catch_all)
+                       for n, (text, found) in enumerate(zip(source.paragraphs, hits, strict=True), 1))
     people, quotes, reported, named = guarded(
         "attribution", lambda: quote_finder.extract_all(source.paragraphs),
         lambda: ((), _unattributed(source.paragraphs), (), ()), "its quotes are published unattributed")

@@ -32,6 +32,7 @@ _RULE = {
         "none": _TERMS,
         "weak": _TERMS,
         "min": {"type": "integer", "minimum": 1},
+        "article": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
     },
     "anyOf": [{"required": ["any"]}, {"required": ["all"]}, {"required": ["near"]}],
     "dependentRequired": {"near": ["within"], "within": ["near"]},
@@ -164,7 +165,8 @@ def _reason(error: jsonschema.ValidationError) -> str:
 
 def _rule_problems(data: dict, label: str) -> list[str]:
     """What the schema cannot say: a rule whose 'min' asks for more terms than it has, weak terms where they
-    cannot count, two rules of a theme with one name (the pages tell rules apart by name)."""
+    cannot count, an 'article' share with nothing to measure it by, two rules of a theme with one name (the pages
+    tell rules apart by name)."""
     errors = []
     themes = data.get("themes") if isinstance(data.get("themes"), list) else []
     for i, theme in enumerate(themes):
@@ -180,6 +182,9 @@ def _rule_problems(data: dict, label: str) -> list[str]:
                               f"{len(terms)}")
             if "weak" in rule and rule.get("min", 1) == 1:
                 errors.append(f"{label}: {where}.weak: weak terms count only towards 'min', which is 1 here")
+            if "article" in rule and all(isinstance(r, dict) and "article" in r for r in rules) and "terms" not in theme:
+                errors.append(f"{label}: {where}.article: the theme has no rule without 'article' to measure "
+                              f"the article by")
             name = rule.get("name", _rule_name(j))
             if isinstance(name, str) and name in names:
                 errors.append(f"{label}: {where}.name: two rules named {name!r} (also at {names[name]})")
@@ -233,6 +238,7 @@ def _rule(data: dict, index: int) -> Rule:
         none_of=_terms(data.get("none")),
         weak=_terms(data.get("weak")),
         min_terms=data.get("min", 1),
+        article=data.get("article", 0.0),
     )
 
 

@@ -35,7 +35,9 @@ class Rule:
     any_of: at least one of these terms; all_of: a term of every group; near: a term of the first group at most
     `within` words from a term of the second; none_of: none of these terms; and at least min_terms distinct
     terms of the rule occur, where the weak terms count too (they never satisfy the other conditions, so they
-    count only alongside a strong one)."""
+    count only alongside a strong one). A rule with an `article` share counts only in an article of which the
+    theme's other rules take at least that share of the paragraphs: a paragraph of a piece on sanctions that
+    speaks of "the cap" is on sanctions, the same words in other news are not."""
 
     name: str
     any_of: tuple[str, ...] = ()
@@ -45,6 +47,7 @@ class Rule:
     none_of: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     min_terms: int = 1
+    article: float = 0.0  # counts only where the theme's other rules take at least this share of the article
 
 
 @dataclass(frozen=True)

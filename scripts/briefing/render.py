@@ -206,6 +206,8 @@ def describe_rule(rule: Rule) -> str:
             (f" ({listed(rule.weak, 'and')} count too)" if rule.weak else "")
     if rule.none_of:
         text += f"; never with {listed(rule.none_of, 'or')}"
+    if rule.article:
+        text += f"; only in an article the other rules put at least {rule.article:.0%} on this theme"
     return text
 
 
@@ -541,7 +543,7 @@ def corpus_json(site: Site) -> str:
              "terms": list(t.theme.terms), "none": list(t.theme.none_of),
              "rules": [{"name": r.name, "any": list(r.any_of), "all": [list(g) for g in r.all_of],
                         "near": [list(g) for g in r.near], "within": r.within, "none": list(r.none_of),
-                        "weak": list(r.weak), "min": r.min_terms} for r in t.theme.rules],
+                        "weak": list(r.weak), "min": r.min_terms, "article": r.article} for r in t.theme.rules],
              "paragraphs": [{"article": e.article, "n": e.paragraph.n, "rules": list(e.rules)} for e in t.excerpts]}
             for t in site.themes
         ],

@@ -55,7 +55,12 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-_Word = tuple[str, str, str | None]  # (stem, lowercase surface, the capitals an acronym must match, or None)
+# A term in quotation marks matches only as written, case aside: '"sanctions"' is the noun, not "sanctioned by
+# the government", which means approved.
+_EXACT = re.compile(r'^\s*"(.*)"\s*$')
+
+# (stem, lowercase surface, the capitals an acronym must match or None, whether only the surface itself will do)
+_Word = tuple[str, str, str | None, bool]
 
 
 class _Rule:
@@ -70,6 +75,7 @@ class _Rule:
         self.none_of = tuple(number(t) for t in rule.none_of)
         self.weak = tuple(number(t) for t in rule.weak)
         self.min_terms = rule.min_terms
+        self.article = rule.article
         self.strong = tuple(dict.fromkeys(self.any_of + sum(self.all_of, ()) + sum(self.near, ())))
 
     def matches(self, found: dict[int, list[tuple[int, int, int, int]]]) -> bool:
@@ -102,7 +108,9 @@ class ThemeMatcher:
                          tuple(self._number(t) for t in theme.none_of)) for theme in themes]
 
     def _number(self, term: str) -> int:
-        key = tuple((s, term[a:b].lower(), term[a:b] if _is_acronym(term[a:b]) else None)
+        exact = _EXACT.match(term)
+        term = exact.group(1) if exact else term
+        key = tuple((s, term[a:b].lower(), term[a:b] if _is_acronym(term[a:b]) else None, bool(exact))
                     for s, a, b in words(term))
         if key not in self._terms:
             self._terms[key] = len(self._terms)
@@ -118,25 +126,45 @@ class ThemeMatcher:
             for number, term in self._by_first.get(stem, ()):
                 window = tokens[i:i + len(term)]
                 if len(window) == len(term) and all(
-                        s == term_stem and inflects(lower[a:b], surface) and (caps is None or text.startswith(caps, a))
-                        for (s, a, b), (term_stem, surface, caps) in zip(window, term)):
+                        s == term_stem and (lower[a:b] == surface if exact else inflects(lower[a:b], surface))
+                        and (caps is None or text.startswith(caps, a))
+                        for (s, a, b), (term_stem, surface, caps, exact) in zip(window, term)):
                     found.setdefault(number, []).append((i, i + len(term), window[0][1], window[-1][2]))
         return found
 
     def match(self, text: str) -> tuple[ThemeHit, ...]:
-        """The themes whose rules match text, in config order, each with the rules that matched and the spans of
-        their terms."""
-        found = self._find(text)
+        """The themes of text read alone (an article of one paragraph)."""
+        return self.match_article([text])[0]
+
+    def match_article(self, texts) -> list[tuple[ThemeHit, ...]]:
+        """For each paragraph of an article, the themes whose rules match it, in config order, each with the rules
+        that matched and the spans of their terms. Rules with an `article` share are checked last, against the
+        share of the article's paragraphs that the theme's other rules took."""
+        found = [self._find(text) for text in texts]
+        matched = [[[rule for rule in rules if not rule.article and rule.matches(f)] if not _excluded(f, none_of)
+                    else [] for _, rules, none_of in self._themes] for f in found]
+        for t, (_, rules, none_of) in enumerate(self._themes):
+            share = sum(1 for m in matched if m[t]) / max(1, len(texts))
+            for rule in rules:
+                if rule.article and share >= rule.article:
+                    for f, m in zip(found, matched):
+                        if not _excluded(f, none_of) and rule.matches(f):
+                            m[t].append(rule)
+        return [self._hits(f, m) for f, m in zip(found, matched)]
+
+    def _hits(self, found, matched) -> tuple[ThemeHit, ...]:
         hits = []
-        for slug, rules, none_of in self._themes:
-            if any(t in found for t in none_of):
-                continue
-            matched = [rule for rule in rules if rule.matches(found)]
-            if matched:
-                terms = dict.fromkeys(t for rule in matched for t in rule.strong + rule.weak)
+        for (slug, rules, _), on in zip(self._themes, matched):
+            if on:
+                on = [rule for rule in rules if rule in on]  # in the order the editor wrote them
+                terms = dict.fromkeys(t for rule in on for t in rule.strong + rule.weak)
                 spans = [(a, b) for t in terms for _, _, a, b in found.get(t, ())]
-                hits.append(ThemeHit(theme=slug, spans=_merge(spans), rules=tuple(r.name for r in matched)))
+                hits.append(ThemeHit(theme=slug, spans=_merge(spans), rules=tuple(r.name for r in on)))
         return tuple(hits)
+
+
+def _excluded(found, none_of) -> bool:
+    return any(t in found for t in none_of)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
