@@ -45,7 +45,7 @@ def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[st
     config, config_problems = load_config(seed_dir)
     problems += config_problems
     if not sources and not problems:
-        problems.append(f"{seed_dir.name}/: no articles (*.txt files) to build")
+        problems.append(f"{seed_dir.name}/: no articles (*.txt or *.html files) to build")
     if problems:
         return problems, ""
     matcher = ThemeMatcher(config.themes)
@@ -94,7 +94,8 @@ def _report(problems: list[str], summary: str, out_dir: Path) -> int:
 
 
 def _watch(seed_dir: Path, out_dir: Path, interval: float = 0.5) -> int:
-    """Poll the seeds folder and rebuild on any change; polling needs no extra dependency and works everywhere."""
+    """Poll the seeds folder and rebuild on any change to any file in it (text seeds, saved pages and their
+    sidecars, themes.yml); polling needs no extra dependency and works everywhere."""
     def snapshot():
         return sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in seed_dir.glob("*") if p.is_file())
 

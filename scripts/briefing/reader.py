@@ -1,4 +1,9 @@
-"""The only code that knows the seed file format: optional YAML front matter, then one paragraph per line."""
+"""The only code that knows seed file formats.
+
+A text seed (*.txt) is optional YAML front matter, then one paragraph per line. A saved web page (*.html,
+*.htm) is read by webpage.py: its article text and its own metadata, which a sidecar file of the same name
+(<name>.yml, the same keys as front matter) can override.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,14 @@ from pathlib import Path
 
 import yaml
 
+from .config import OVERRIDES_FILE, THEMES_FILE
 from .model import Source
+from .webpage import PageError, parse_page
 
 FRONT_MATTER_KEYS = ("title", "source", "url", "published", "author", "slug")
+TEXT_SUFFIXES = (".txt",)
+PAGE_SUFFIXES = (".html", ".htm")
+SIDECAR_SUFFIX = ".yml"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 # A headline: a short first line that does not end like a sentence or a quotation.
 _HEADLINE_MAX_WORDS = 20
@@ -25,14 +35,53 @@ class SeedError(Exception):
 
 
 def read_seeds(seed_dir: Path) -> tuple[list[Source], list[str]]:
-    """Every *.txt article in seed_dir, in name order, and one 'seeds/<file>: <reason>' line per bad file."""
+    """Every article in seed_dir (text seeds and saved web pages), in name order, and one
+    'seeds/<file>: <reason>' line per bad file."""
     sources, errors = [], []
-    for path in sorted(seed_dir.glob("*.txt")):
+    suffixes = TEXT_SUFFIXES + PAGE_SUFFIXES
+    for path in sorted(p for p in seed_dir.iterdir() if p.suffix.lower() in suffixes and p.is_file()):
         try:
-            sources.append(parse_seed(path.name, path.read_bytes()))
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                sources.append(parse_seed(path.name, path.read_bytes()))
+                continue
+            sidecar = path.with_suffix(SIDECAR_SUFFIX)
+            if sidecar.name in (THEMES_FILE, OVERRIDES_FILE):
+                raise SeedError(f"its metadata file would be {sidecar.name}, which is not about this page; "
+                                "rename the page")
+            overrides = None
+            if sidecar.is_file():
+                try:
+                    overrides = parse_sidecar(sidecar.read_bytes())
+                except SeedError as error:
+                    errors.append(f"{seed_dir.name}/{sidecar.name}: {error}")
+                    continue
+            sources.append(parse_web_page(path.name, path.read_bytes(), overrides))
         except SeedError as error:
             errors.append(f"{seed_dir.name}/{path.name}: {error}")
     return sources, errors
+
+
+def parse_web_page(name: str, data: bytes, overrides: dict | None = None) -> Source:
+    """A saved web page: its article paragraphs and metadata, each field overridden by the sidecar's."""
+    try:
+        meta, paragraphs, encoding = parse_page(data)
+    except PageError as error:
+        raise SeedError(str(error)) from None
+    for key, value in (overrides or {}).items():
+        if value is None:
+            meta.pop(key, None)  # "author: null" in the sidecar: the page's value is wrong, show none
+        else:
+            meta[key] = value
+    return Source(name=name, meta=tuple(sorted(meta.items())), paragraphs=paragraphs, encoding=encoding)
+
+
+def parse_sidecar(data: bytes) -> dict:
+    """A page's <name>.yml: front matter keys as a YAML mapping; null removes a field the page gives."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SeedError(f"not UTF-8 (byte {error.start}); re-save as UTF-8") from None
+    return _check_meta(_load_yaml(text, first_line=1), allow_null=True)
 
 
 def parse_seed(name: str, data: bytes) -> Source:
@@ -66,12 +115,19 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    return _check_meta(_load_yaml(match.group(1) or "", first_line=2)), text[match.end():]
+
+
+def _load_yaml(text: str, first_line: int):
     try:
-        meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) or {}
+        return yaml.load(text, Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        where = f" at line {mark.line + first_line}" if mark else ""
         raise SeedError(f"front matter is not valid YAML{where}") from None
+
+
+def _check_meta(meta, allow_null: bool = False) -> dict:
     if not isinstance(meta, dict):
         raise SeedError("front matter must be a mapping of keys to values")
     for key, value in meta.items():
@@ -79,11 +135,13 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
             raise SeedError(f"unknown front matter key '{key}' (allowed: {', '.join(FRONT_MATTER_KEYS)})")
         if isinstance(value, (dt.date, dt.datetime)):
             meta[key] = value.isoformat()
+        elif value is None and allow_null:
+            continue
         elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise SeedError(f"front matter key '{key}' must be text")
         else:
             meta[key] = str(value).strip()
-    return meta, text[match.end():]
+    return meta
 
 
 def _is_headline(line: str) -> bool:
