@@ -8,12 +8,20 @@ extracts (webpage.parse_page) and with what trafilatura alone gives:
   case folding (some sites set abbreviations in small capitals);
 - boilerplate: the share of extracted paragraphs that are not body paragraphs;
 - title, source, date and URL against the label.
+
+With --prose DIR, real article text of other outlets (one paragraph per line, headline first, e.g.
+../shared/eval/polnear-dev/*.txt) is set in a page of our own making, with the boilerplate news pages carry
+around it (navigation, byline, dateline, share buttons, a caption, "READ MORE" and newsletter lines, an
+advertisement label, a related box, a print footer, credits, a "More from" list), and the same figures are
+taken: whether rules written for boilerplate eat real body text of other writers and outlets.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
+import json
 import sys
 from pathlib import Path
 
@@ -103,12 +111,80 @@ def evaluate(pages: Path, labels_file: Path, show: bool = False) -> tuple[list[t
     return rows, totals
 
 
+# Boilerplate set around the prose, varied from page to page: several wordings of each kind.
+_PROMOS = ("Sign up for our free morning newsletter to get the day's top stories in your inbox.",
+           "For more analysis of the campaign, subscribe to The Ballot, our weekly politics newsletter.",
+           "Get our app for iOS and Android.")
+_RELATED = ("READ MORE: Senate leaders fail to agree on spending bill", "Related: What the polls say now",
+            "Read more: The week in politics")
+_FOOTERS = ("This article appeared in the print edition under the headline “A week to remember”",
+            "A version of this article appears in print on Sept. 13, 2016, on Page A1 of the New York edition.",
+            "Reporting by Ann Lee; Editing by Tom Hale")
+
+
+def prose_page(title: str, paragraphs: list[str], n: int) -> bytes:
+    """A saved page of our making around real article text."""
+    e = html.escape
+    body = [f"<p>{e(p)}</p>" for p in paragraphs]
+    body.insert(min(3, len(body)), f'<p class="x{n}a">{e(_RELATED[n % 3])}</p>')
+    body.insert(min(6, len(body)), f'<div class="x{n}b"><p>{e(_PROMOS[n % 3])}</p></div>')
+    body.insert(min(8, len(body)), '<div class="x9"><p>Advertisement</p></div>')
+    body.insert(min(10, len(body)), f'<div class="x{n}c"><h3>Related stories</h3><ul><li><a href="/a">Governor signs '
+                                    'budget after long standoff</a></li><li><a href="/b">Five things to watch '
+                                    'this week</a></li></ul></div>')
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+                     "datePublished": "2016-09-12T10:00:00Z", "publisher": {"@type": "Organization",
+                                                                            "name": "The Daily Example"}})
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(title)} | The Daily Example</title>
+<link rel="canonical" href="https://daily.example.com/politics/{n}"><script type="application/ld+json">{ld}</script>
+</head><body><header><nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li>
+<li><a href="/world">World</a></li><li><a href="/opinion">Opinion</a></li></ul></nav></header>
+<main><article><h1>{e(title)}</h1><p class="x{n}d">By Jane Doe and John Roe</p>
+<p class="x{n}e">Updated 10:32 AM EST, Mon September 12, 2016</p>
+<ul class="x{n}f"><li><a href="#">Share on Facebook</a></li><li><a href="#">Share on X</a></li><li>Copy link</li></ul>
+<figure><img src="a.jpg" alt=""><figcaption>The candidates on stage. Photograph: Ann Ruiz/AFP via Getty Images
+</figcaption></figure><div class="x{n}g">{"".join(body)}<p><em>{e(_FOOTERS[n % 3])}</em></p></div></article>
+<div class="x{n}h"><h2>More from Politics</h2><h3>The mayor’s race tightens</h3><p>A late surge for the challenger</p>
+<h3>Five things to watch this week</h3><p>From the budget to the courts</p></div></main>
+<footer><p>Copyright © The Daily Example 2016. All rights reserved.</p></footer></body></html>""".encode()
+
+
+def evaluate_prose(folder: Path, show: bool = False) -> dict[str, int]:
+    totals = dict.fromkeys(("pages", "body", "found", "extracted", "boilerplate"), 0)
+    for n, path in enumerate(sorted(folder.glob("*.txt"))):
+        lines = [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if len(lines) < 3:
+            continue
+        title, body = lines[0], lines[1:]
+        _, paragraphs, _ = parse_page(prose_page(title, body, n))
+        found, boilerplate = score(list(paragraphs), body)
+        for key, value in (("pages", 1), ("body", len(body)), ("found", found), ("extracted", len(paragraphs)),
+                           ("boilerplate", boilerplate)):
+            totals[key] += value
+        if show:
+            got, wanted = {normalise(t) for t in paragraphs}, {normalise(t) for t in body}
+            for text in body:
+                if normalise(text) not in got:
+                    print(f"  {path.name}: missed: {text[:110]}")
+            for text in paragraphs:
+                if normalise(text) not in wanted:
+                    print(f"  {path.name}: not body: {text[:110]}")
+    return totals
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="?", type=Path, default=PAGES, help="folder of saved pages")
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--show", action="store_true", help="print every miss and every boilerplate paragraph")
+    parser.add_argument("--prose", type=Path, help="folder of real article text to set in pages of our making")
     args = parser.parse_args(argv)
+    if args.prose:
+        t = evaluate_prose(args.prose, args.show)
+        print(f"{t['pages']} pages: body paragraphs identical {t['found']}/{t['body']} = {t['found'] / t['body']:.4f}; "
+              f"boilerplate among extracted {t['boilerplate']}/{t['extracted']} = "
+              f"{t['boilerplate'] / max(1, t['extracted']):.4f}")
+        return 0
     rows, totals = evaluate(args.pages, args.labels, args.show)
     print("| page | body paragraphs | identical | extracted | boilerplate | trafilatura alone: identical, "
           "extracted, boilerplate | metadata wrong |")

@@ -85,11 +85,16 @@ def _kept(*lines: str, kind: str = "p") -> tuple[str, ...]:
     "Reporting by Ann Lee; Editing by Tom Hale",
     "Associated Press writer Kim Ode in Oslo contributed to this report.",
     "© 2024 The Harbour Gazette. All rights reserved.",
+    "With assistance from Kim Ode and Ann Lee.",
+    "To contact the reporter on this story: Ann Lee in Oslo",
+    "Source: Al Jazeera and news agencies",
+    "Our Standards: The Trust Principles.",
     # newsletter promotions and other calls to action
     "For more expert analysis of the biggest stories in economics, sign up to Money Talks, our weekly newsletter.",
     "Sign up for our free morning briefing, delivered to your inbox.",
     "Want the best of our journalism every day? Subscribe now.",
     "Get our app for iOS and Android.",
+    "Follow us on Twitter and Instagram.",
     # "read more" links
     "READ MORE: Eastport council votes to sell the old fish market",
     "Related: How the price cap works",
@@ -101,6 +106,8 @@ def _kept(*lines: str, kind: str = "p") -> tuple[str, ...]:
     "Trawlers in Eastport harbour. Photo: Reuters",
     "Image source, Getty Images",
     "(Photo by Jane Doe/AFP via Getty Images)",
+    "Credit...Ann Ruiz for The Harbour Gazette",
+    "Supported by",
     # datelines and bylines standing alone
     "Middle East & Africa May 6th 2023",
     "Published 6 March 2024",
@@ -124,6 +131,9 @@ def test_boilerplate_lines_are_left_out(line):
     "Related to this, the ministry said it would review the rules.",
     "“Share the burden,” she said.",
     "Read the full report and you will see why, says Ms Nand.",
+    "Sources said the talks had stalled.",
+    "Our standards of living have fallen, she said.",
+    "Officials, follow the rules on Twitter, the minister told staff at a meeting on Tuesday about the new guidance.",
     "Key dates: Russia invades Ukraine",  # a short line inside the article is kept; only its ends are trimmed
 ])
 def test_article_text_that_looks_a_little_like_boilerplate_is_kept(line):

@@ -57,6 +57,8 @@ _FOOTER = re.compile(
     r"|^\W*(?:originally|first) (?:published|appeared|ran)\b"
     r"|^\W*(?:additional )?(?:reporting|writing|editing|research|translation|production) by\b"
     r"|\bcontributed (?:reporting|research|to this (?:report|story|article))\b"
+    r"|^\W*(?:with (?:additional )?(?:assistance|reporting) from|to contact the (?:reporters?|editors?|authors?))\b"
+    r"|^\W*sources?\s*:|^\W*(?:our|editorial) (?:standards|guidelines|policy|principles)\s*:"
     r"|^\W*(?:copyright|©)|\ball rights reserved\b",
     re.I)
 _FOOTER_WORDS = 45
@@ -68,7 +70,7 @@ _CALL_TO_ACTION = re.compile(
 _PROMOTED = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|podcasts?|apps?|subscri(?:ber|bers|ption|ptions|be)|alerts|"
     r"membership|member|journalism|donation|premium|free trial|unlimited (?:access|articles)|"
-    r"our (?:free |daily |weekly )?(?:briefing|digest|edition)|ios|android|whatsapp channel)\b", re.I)
+    r"our (?:free |daily |weekly )?(?:briefing|digest|edition)|ios|android|whatsapp channel|us on)\b", re.I)
 _PROMOTED_REACH = 80
 _PROMO_WORDS = 45
 # Lines that announce other articles: "More from Leaders", "READ MORE: …", "Related stories", "Explore more".
@@ -91,13 +93,14 @@ _INTERFACE = frozenset("""
     follow following gift article articles this story page on via tweet listen min mins minute minutes read
     reading time advertisement advertising ad ads skip to content main menu close open search sign in log
     out back top next previous reprints permissions show hide more less caption toggle full screen image
-    images photo photos video videos gallery play pause audio transcript view and the a of your options
+    images photo photos video videos gallery play pause audio transcript view and the a of your options us
+    supported by
 """.split())
 _INTERFACE_WORDS = 8
 # Photo credits and captions that trafilatura keeps as text: "Photograph: Jane Doe/AFP via Getty Images".
 _CREDIT = re.compile(
     r"(?:^|[\s(\[|–—-])(?:photo(?:graph)?s?|image|picture|illustration|video|graphic|footage|credit|"
-    r"file photo|pictured|top image|main image|cover image)(?: (?:by|credit|source|caption))?\s*[:©|]"
+    r"file photo|pictured|top image|main image|cover image)(?: (?:by|credit|source|caption))?\s*(?:[:©|]|\.\.\.|…)"
     r"|^\W*(?:image|photo|video|picture) (?:source|caption|credit)s?\b"
     r"|©|\b\w+ ?/ ?(?:getty(?: images)?|afp|reuters|ap|epa|efe|shutterstock|alamy|bloomberg|xinhua|tass|"
     r"sputnik|anadolu|sipa|zuma|rex|pa|nurphoto|ria novosti)\b|\bvia getty images\b",
@@ -239,16 +242,23 @@ def article_paragraphs(blocks: list[Block], title: str | None) -> tuple[str, ...
     """The article's body paragraphs: blocks less the boilerplate (see the module docstring)."""
     title_key = _key(title) if title else None
     kept: list[Block] = []
-    in_related = False
-    for block in blocks:
+    skipping = False  # inside a list of other articles, after a "Related stories" line
+    for at, block in enumerate(blocks):
         words = len(block.text.split())
-        if _is_related(block.text, words):
-            # What follows a "More from …" line is other articles until the body resumes, if it does.
-            in_related = True
+        related = _related(block.text, words)
+        if related == "lead-in":  # "READ MORE: Another headline": the line itself
             continue
-        if in_related:
-            if block.kind == "p" and _is_body(block.text, words):
-                in_related = False
+        if related == "list":
+            # A heading over other articles with no body text after it ends the article ("More from …");
+            # elsewhere the teasers that follow go, up to the next sentence of the text.
+            if block.kind == "head" and not any(b.kind == "p" and _is_body(b.text, len(b.text.split()))
+                                                for b in blocks[at + 1:]):
+                break
+            skipping = True
+            continue
+        if skipping:
+            if block.kind == "p" and _ends_like_sentence(block.text):
+                skipping = False
             else:
                 continue
         if block.kind == "head" or _key(block.text) == title_key or _is_boilerplate(block.text, words):
@@ -280,13 +290,15 @@ def _is_credit(text: str) -> bool:
     return _CREDIT.search(text) is not None and (not _ends_like_sentence(text) or text.rstrip().endswith(")"))
 
 
-def _is_related(text: str, words: int) -> bool:
+def _related(text: str, words: int) -> str | None:
+    """"lead-in" for "READ MORE: Another headline", "list" for a short line over other articles ("More from
+    Leaders", "Related stories", "Explore the edition"), else None."""
     match = _RELATED.match(text)
     if not match:
-        return False
-    # A lead-in with a colon ("READ MORE: Another headline"), or a short line that is a link or a heading,
-    # not a sentence ("More from Leaders", "Explore the edition").
-    return text[match.end():].lstrip().startswith(":") or words <= _RELATED_WORDS and not _ends_like_sentence(text)
+        return None
+    if text[match.end():].lstrip().startswith(":"):
+        return "lead-in"
+    return "list" if words <= _RELATED_WORDS and not _ends_like_sentence(text) else None
 
 
 def _is_interface(text: str) -> bool:
