@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import time
 from functools import partial
@@ -16,6 +17,7 @@ from . import names
 from .analyse import analyse
 from .assemble import assemble
 from .config import load_config
+from .feeds import feeds
 from .parallel import fork_map
 from .reader import read_seeds
 from .render import render
@@ -23,18 +25,23 @@ from .themes import ThemeMatcher
 from .writer import WriteError, write_tree
 
 
-def build(seed_dir: Path, out_dir: Path, directory_urls: bool = True) -> tuple[list[str], str]:
+# Where the site is served, as in mkdocs.yml (site_url: !ENV [SITE_URL, …]); the feeds' links start with it.
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def build(seed_dir: Path, out_dir: Path, directory_urls: bool = True,
+          site_url: str = DEFAULT_SITE_URL) -> tuple[list[str], str]:
     """(problems, summary line). With any problem, nothing is written. Warnings go to stderr."""
     # The build makes millions of small objects and frees them by reference counting; the cycle collector
     # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
     gc.disable()
     try:
-        return _build(seed_dir, out_dir, directory_urls)
+        return _build(seed_dir, out_dir, directory_urls, site_url)
     finally:
         gc.enable()
 
 
-def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[str], str]:
+def _build(seed_dir: Path, out_dir: Path, directory_urls: bool, site_url: str) -> tuple[list[str], str]:
     started = time.perf_counter()
     # Phase 1: gather and check everything.
     sources, problems = read_seeds(seed_dir)
@@ -56,7 +63,7 @@ def _build(seed_dir: Path, out_dir: Path, directory_urls: bool) -> tuple[list[st
             print(f"{seed_dir.name}/{article.source_name}: warning: {problem}",
                   file=sys.stderr)
     site = assemble(articles, config)
-    files = render(site, directory_urls)
+    files = render(site, directory_urls) + feeds(site, site_url, directory_urls)
     # Phase 2: write.
     try:
         written, removed = write_tree(out_dir, files)
@@ -77,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file-urls", action="store_true",
                         help="link pages as .html files, for a site built with use_directory_urls: false (offline)")
     args = parser.parse_args(argv)
+    site_url = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
     if args.watch:
-        return _watch(args.seeds, args.out)
-    return _report(*build(args.seeds, args.out, not args.file_urls), args.out)
+        return _watch(args.seeds, args.out, site_url)
+    return _report(*build(args.seeds, args.out, not args.file_urls, site_url), args.out)
 
 
 def _report(problems: list[str], summary: str, out_dir: Path) -> int:
@@ -93,7 +101,7 @@ def _report(problems: list[str], summary: str, out_dir: Path) -> int:
     return 0
 
 
-def _watch(seed_dir: Path, out_dir: Path, interval: float = 0.5) -> int:
+def _watch(seed_dir: Path, out_dir: Path, site_url: str = DEFAULT_SITE_URL, interval: float = 0.5) -> int:
     """Poll the seeds folder and rebuild on any change to any file in it (text seeds, saved pages and their
     sidecars, themes.yml); polling needs no extra dependency and works everywhere."""
     def snapshot():
@@ -105,7 +113,7 @@ def _watch(seed_dir: Path, out_dir: Path, interval: float = 0.5) -> int:
             current = snapshot()
             if current != seen:
                 seen = current
-                _report(*build(seed_dir, out_dir), out_dir)
+                _report(*build(seed_dir, out_dir, site_url=site_url), out_dir)
             time.sleep(interval)
     except KeyboardInterrupt:
         return 0

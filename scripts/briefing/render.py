@@ -165,7 +165,8 @@ def _environment() -> jinja2.Environment:
                        paragraph_anchor=lambda n: Markup(slugs.paragraph_anchor(n)),
                        slug_anchor=_slug_anchor, paragraphs_by_theme=_paragraphs_by_theme, describe_rule=describe_rule,
                        excerpt_anchor=lambda article, n: Markup(slugs.excerpt_anchor(article, n)),
-                       quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)))
+                       quote_anchor=lambda article, index: Markup(slugs.quote_anchor(article, index)),
+                       feed_path=lambda kind, slug: Markup(_FEEDS[kind](slug)))
     return env
 
 
@@ -218,6 +219,7 @@ def _slug_anchor(slug: str) -> Markup:
     return Markup(slug)
 
 
+_FEEDS = {"theme": slugs.theme_feed, "analyst": slugs.analyst_feed}
 _INDEX_PAGES = {"home": slugs.HOME, "articles": slugs.ARTICLES, "themes": slugs.THEMES, "analysts": slugs.ANALYSTS,
                 "places": slugs.PLACES, "people": slugs.PEOPLE, "data": slugs.CORPUS_JSON}
 _PAGES_OF_KIND = {"place": slugs.place_page, "person": slugs.person_page, "theme": slugs.theme_page,

@@ -30,6 +30,8 @@ QUOTES = "quotes/index.md"
 COVERAGE = "coverage/index.md"
 CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
+# Atom feeds: static files beside the pages (feeds.py), linked from every page's head (overrides/main.html).
+SITE_FEED = "feeds/articles.xml"
 
 
 @lru_cache(maxsize=65536)
@@ -97,6 +99,14 @@ def person_page(slug: str, part: int = 1) -> str:
     return _in_part(f"people/{slug}/index.md", part)
 
 
+def theme_feed(slug: str) -> str:
+    return f"feeds/themes/{slug}.xml"
+
+
+def analyst_feed(slug: str) -> str:
+    return f"feeds/analysts/{slug}.xml"
+
+
 def paragraph_anchor(n: int) -> str:
     """The id of paragraph n on its article page: p-1, p-2, …"""
     return f"p-{n}"
@@ -131,6 +141,14 @@ def _relative(from_dir: str, to_page: str) -> str:
 def _folder(page: str) -> str:
     """The page's folder, which is also its directory URL: a/b/index.md → a/b/, index.md → ''."""
     return page[: -len("index.md")]
+
+
+def site_path(page: str, directory_urls: bool = True) -> str:
+    """Where a page (a/b/index.md) or a file (feeds/x.xml) is served, relative to the site's root: a/b/, or
+    a/b/index.html without directory URLs."""
+    if not page.endswith(".md"):
+        return page
+    return _folder(page) if directory_urls else page[: -len(".md")] + ".html"
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None, directory_urls: bool = True) -> str:
