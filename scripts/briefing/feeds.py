@@ -25,7 +25,7 @@ from .model import Site
 
 SITE_NAME = "Briefing"  # mkdocs.yml's site_name
 # A feed reader wants what is new; older entries stay on the site.
-FEED_ENTRIES = 50
+FEED_ENTRIES = 20
 TITLE_WORDS = 14
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
