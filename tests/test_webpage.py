@@ -268,3 +268,10 @@ def test_an_empty_seeds_folder_names_both_kinds_of_article(tmp_path):
                              str(tmp_path / "docs")], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "seeds/: no articles (*.txt or *.html files) to build"
+
+
+def test_a_page_read_again_unchanged_comes_from_memory_and_is_not_shared():
+    first, _, _ = parse_page(HARBOUR)
+    first["title"] = "changed by a sidecar"
+    again, paragraphs, _ = parse_page(HARBOUR)
+    assert again["title"] == "Port tariffs squeeze Eastport’s fishing fleet" and paragraphs == HARBOUR_PARAGRAPHS

@@ -12,6 +12,7 @@ measures what is kept on saved pages.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -138,8 +139,24 @@ class Block:
     text: str
 
 
+# `make serve` rebuilds on every change to seeds/, and a page takes trafilatura a few tenths of a second: a page
+# whose bytes have not changed is not read again in the same process.
+_READ: dict[bytes, tuple[dict[str, str], tuple[str, ...], str]] = {}
+_READ_MAX = 4096
+
+
 def parse_page(data: bytes) -> tuple[dict[str, str], tuple[str, ...], str]:
     """(metadata found on the page, paragraphs of the article, "utf-8" or "cp1252" if guessed) or PageError."""
+    key = hashlib.sha256(data).digest()
+    if key not in _READ:
+        if len(_READ) >= _READ_MAX:
+            del _READ[next(iter(_READ))]
+        _READ[key] = _parse_page(data)
+    meta, paragraphs, encoding = _READ[key]
+    return dict(meta), paragraphs, encoding
+
+
+def _parse_page(data: bytes) -> tuple[dict[str, str], tuple[str, ...], str]:
     if not data.strip():
         raise PageError("empty page")
     text, encoding = _decode(data)
