@@ -275,3 +275,14 @@ def test_a_page_read_again_unchanged_comes_from_memory_and_is_not_shared():
     first["title"] = "changed by a sidecar"
     again, paragraphs, _ = parse_page(HARBOUR)
     assert again["title"] == "Port tariffs squeeze Eastport’s fishing fleet" and paragraphs == HARBOUR_PARAGRAPHS
+
+
+def test_a_fault_of_the_extractor_is_one_line(monkeypatch):
+    import briefing.webpage as webpage
+
+    def broken(*args, **kwargs):
+        raise KeyError("x")
+
+    monkeypatch.setattr(webpage.trafilatura, "bare_extraction", broken)
+    with pytest.raises(PageError, match=r"^could not be read as a web page \(KeyError: 'x'\)$"):
+        parse_page(b"<html><body><p>A page this test has not read before.</p></body></html>")

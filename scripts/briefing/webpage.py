@@ -160,9 +160,12 @@ def _parse_page(data: bytes) -> tuple[dict[str, str], tuple[str, ...], str]:
     if not data.strip():
         raise PageError("empty page")
     text, encoding = _decode(data)
-    document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        include_formatting=False, include_links=False, date_extraction_params=dict(_DATE_PARAMS))
+    try:
+        document = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+            include_formatting=False, include_links=False, date_extraction_params=dict(_DATE_PARAMS))
+    except Exception as error:  # noqa: BLE001 - a fault of the extractor on one page is that page's one line
+        raise PageError(f"could not be read as a web page ({type(error).__name__}: {error})") from None
     if document is None or document.body is None:
         raise PageError("no article text found on the page")
     meta = _metadata(document)
