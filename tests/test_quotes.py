@@ -91,6 +91,38 @@ ROWS = [
     ("bare-quote-with-nobody-to-give-it-to",
      ["“A bare quote paragraph that nobody introduces at all.”"],
      [("A bare quote", None, UNATTRIBUTED)]),
+    # Cues that real news uses (PolNeAR's US news of 2016, and analysis writing).
+    ("question-then-cue-sentence",
+     [INTRO, "“Why now, after all these years of waiting?” Ms. Roe said in an interview."],
+     [("Why now", "Jane Roe", EXPLICIT)]),
+    ("exclamation-then-verb-first-cue", ["“We will never give up on this!” said Ann Lee."],
+     [("We will never", "Ann Lee", EXPLICIT)]),
+    ("a-quote-that-ends-its-sentence-then-a-new-sentence",
+     [INTRO, "“The plans are sound and costed.” Roe insisted the unions would agree by the summer."],
+     [("The plans are sound", None, UNATTRIBUTED)]),
+    ("dash-signature",
+     ["”Mr. Smith embodies everything that is wrong with politics today.” ― Sonya Herridge",
+      "“He makes simple blanket statements about people he knows nothing about.”— Edwin G. Monroy."],
+     [("Mr. Smith embodies", "Sonya Herridge", EXPLICIT), ("He makes simple", "Edwin G. Monroy", EXPLICIT)]),
+    ("said-to-a-listener",
+     ["“You should resign and give back the money now,” said Ann Lee to David Moss."],
+     [("You should resign", "Ann Lee", EXPLICIT)]),
+    ("pronoun-subject-is-not-its-listener",
+     ["Kim Lee, an analyst, spoke after Robin Hart.", "She told Hart: “The deal is dead and everybody knows it.”"],
+     [("The deal is dead", "Kim Lee", PRONOUN)]),
+    ("descriptor-then-name-after-the-verb",
+     ["“We have replaced every faulty monitor,” said a spokeswoman for the company, Ana Ortiz."],
+     [("We have replaced", "Ana Ortiz", EXPLICIT)]),
+    ("wrote-for-an-outlet",
+     ["“The impact of the debate is still small,” wrote Cameron Easley for Morning Consult."],
+     [("The impact", "Cameron Easley", EXPLICIT)]),
+    ("participle-after-the-sentence-subject",
+     [INTRO, "During a speech on Monday, Roe attacked the plan, saying, “It is reckless and unstable.”"],
+     [("It is reckless", "Jane Roe", EXPLICIT)]),
+    ("adverb-before-the-verb", [INTRO, "Roe sarcastically wrote: “What a surprise that turned out to be.”"],
+     [("What a surprise", "Jane Roe", EXPLICIT)]),
+    ("exclaimed", ["“This is a very big year for all of us!” Ann Lee exclaimed."],
+     [("This is a very big year", "Ann Lee", EXPLICIT)]),
     # Negative rows: no speech here.
     ("scare-quote", ["Xi’s role in the “no-limits partnership” was clear to everyone."], []),
     ("so-called", ['Critics attacked the so-called "green premium" on new homes.'], []),
@@ -116,6 +148,18 @@ def test_people_only_talked_about_and_publications_are_not_speakers():
         "“Trade does continue with other countries,” Jane Roe tells The Independent.",
     ))
     assert [p.name for p in people] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Alexander Gabuev reckons that China will not send weapons.", "Alexander Gabuev reckons"),
+    ("Alexander Gabuev draws parallels with the war in Georgia in 2008.", "Alexander Gabuev draws parallels"),
+    ("Alexander Gabuev notes that the trade routes run through Kazakhstan.", "Alexander Gabuev notes"),
+    ("Alexander Gabuev thinks the sanctions are working.", "Alexander Gabuev thinks"),
+])
+def test_opinion_verbs_are_reported_speech_not_quotes(sentence, cue):
+    _, quotes, reported = extract((sentence,))
+    assert quotes == ()
+    assert [(r.speaker, r.cue) for r in reported] == [("Alexander Gabuev", cue)]
 
 
 def test_reported_speech_is_found_and_attributed():

@@ -31,6 +31,10 @@ _MIN_BARE_WORDS = 6
 _MAX_PARTIAL_GAP = 12
 _SCARE_MARKER = re.compile(rf"\b(?:{lexicon.alternation('scare_markers.txt')})\s*$", re.I)
 _CUE_REACH = 400
+# A dash after the closing mark, then a name to the end of the sentence: '"…" — Sonya Herridge, a voter.'
+_DASH_SIGNATURE = re.compile(r"\s*(?:—|–|―|--|-)\s*([^\W\d_][^!?\"“”]{0,120}?)[.\s]*$")
+# What may follow a cue's verb when the cue is a sentence of its own: a comma, or a phrase of place or time.
+_CUE_TAIL = re.compile(r"\s*(?:,|(?:in|on|at|to|during|after|before|from|with|by|of|via|while|when)\b)")
 # A subject longer than this, between a quote and its verb, is a new clause, not a cue.
 _MAX_SUBJECT_TOKENS = 9
 
@@ -57,7 +61,9 @@ def find_units(text: str, spans: list[Span]) -> list[Unit]:
         # Cues sit next to their quote; bounding the regions keeps a huge unpunctuated paragraph linear.
         sentence_start = max(sentence_of(starts, span.outer_start), span.outer_start - _CUE_REACH)
         floor = max(sentence_start, previous_end)
-        stop = min(next_sentence(starts, span.outer_end, len(text)), span.outer_end + _CUE_REACH)
+        # A quote that ends its own sentence ('"Why now?" Ms. Ortiz said.') may have its cue in the next one.
+        ends_sentence = text[span.start:span.end].rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
+        stop = min(next_sentence(starts, span.outer_end + ends_sentence, len(text)), span.outer_end + _CUE_REACH)
         if i + 1 < len(spans):
             stop = min(stop, spans[i + 1].outer_start)
         words = text[span.start:span.end]
@@ -98,7 +104,13 @@ def join_multi_paragraph(found_by_paragraph: list[list[Unit]]) -> list[Unit]:
 def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     """A cue after the closing mark: '," Dalton says.', '," says X, role.', '," she explains.'"""
     region = text[span.outer_end:stop]
-    body = region.lstrip(" ,—–-)")
+    # '"…" — Sonya Herridge': a dash and a name, and nothing else, sign the quote.
+    dash = _DASH_SIGNATURE.match(region)
+    if dash:
+        mention = speakers.subject_after_verb(dash.group(1))
+        if mention and mention.kind in ("name", "surname"):
+            return Cue(mention, clip(region.strip(" .")), verb_first=True)
+    body = region.lstrip(" ,—–―-)")
     body = MARK.split(body)[0]
     words_end = body.rstrip(" ,.;:!?")
     if not words_end:
@@ -114,10 +126,11 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     if len(subject.split()) > _MAX_SUBJECT_TOKENS and not subject.rstrip().endswith(","):
         return None
     rest = words_end[verb.end():]
-    quote_text = text[span.start:span.end].rstrip()
+    quote_text = text[span.start:span.end].rstrip(" \"'”’»")
     # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
-    # by a new sentence, unless all that follows is a short cue ('"… done." he said.').
-    if quote_text.endswith((".", "…")) and len(rest.split()) > 4:
+    # by a new sentence, unless all that follows is a short cue ('"… done." he said.', '"Why?" she asked
+    # in an interview.', '"No." he said, adding …').
+    if quote_text.endswith((".", "…", "?", "!")) and len(rest.split()) > 2 and not _CUE_TAIL.match(rest):
         return None
     mention = speakers.subject_before_verb(subject)
     return Cue(mention, clip(words_end)) if mention else None
@@ -159,9 +172,9 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
     if verb.group().endswith("ing") and subject.rstrip().endswith(","):
         # '… Megan Fairweather was blunter, calling the record "a disgrace"': the participle's subject is
         # the person the sentence is about.
-        named = speakers.name_mentions(text[sentence_start:span.outer_start])
+        named = speakers.first_person(text[sentence_start:span.outer_start])
         if named:
-            return Cue(named[0][2], clip(text[sentence_start + named[0][0]:span.outer_start]))
+            return Cue(named[1], clip(text[sentence_start + named[0]:span.outer_start]))
     mention = speakers.subject_before_verb(subject, loose=True)
     if mention is None:
         return None

@@ -35,11 +35,14 @@ def _given_names():
 
 
 @lru_cache(maxsize=65536)
-def given_name_gender(word: str) -> str | None:
-    """'m', 'f', 'x' (a given name of either sex) or None (not a known given name)."""
+def given_name_gender(word: str, certain: bool = False) -> str | None:
+    """'m', 'f', 'x' (a given name of either sex) or None (not a known given name). certain: only a name that
+    is one sex's in every country the dictionary knows ("Walter"; not "Sasha", "Kim")."""
     if len(word) < 2 or word.lower() in lexicon.words("not_names.txt"):
         return None
     found = _given_names().get_gender(word)
+    if certain:
+        return {"male": "m", "female": "f"}.get(found)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "x"}.get(found)
 
 

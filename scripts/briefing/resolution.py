@@ -16,8 +16,9 @@ from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNA
 from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
 from .speakers import Mention
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across)"
-                                r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across"
+                                r"|after|before|behind|beside|like|than|over|under|including|between|among)"
+                                r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]{0,3}\.\s+)?$")
 # A name followed by a speech verb is that verb's subject, whatever comes before it.
 _SPEAKS_AFTER = re.compile(r"\s+" + REPORTING_VERB.pattern)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\b")
@@ -71,10 +72,8 @@ class Cast:
                 self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
             name_start.update(((n, i), off) for i in range(off, end))
             self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
-            # An honorific shows the gender; else a given name that is one sex's far more often ("Walter").
-            gender = mention.gender or names.given_name_gender(mention.name.split()[0])
-            if gender in ("m", "f"):
-                self.gender.setdefault(mention.name, gender)
+            if mention.gender:
+                self.gender.setdefault(mention.name, mention.gender)
             first = mention.text.split()[0].lower().rstrip(".")
             before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
             # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
@@ -95,6 +94,11 @@ class Cast:
             if not is_place(name) and not any(w.lower() in self.vocabulary for w in name.split())
         }
         self._infer_gender()
+        # Where neither an honorific nor the article's pronouns tell, a given name that is one sex's ("Walter").
+        for _, _, name in self.registry:
+            gender = names.given_name_gender(name.split()[0], certain=True)
+            if gender:
+                self.gender.setdefault(name, gender)
 
     def _family_name_first(self, paragraphs, name_start) -> None:
         """'Xi Jinping' … 'Xi': where a name's first word stands alone and its last never does, the first word
@@ -191,6 +195,12 @@ class Cast:
             full = full or names.person_name(words, self.vocabulary)
             return (self._meet(full, mention) if full else None), EXPLICIT
         if mention.kind == "pronoun":
+            # The pronoun is the subject: only names before it can be whom it stands for ('She told Trump: "…"').
+            own = None
+            for own in re.finditer(rf"\b{re.escape(mention.text)}\b", nearby):
+                pass
+            if own:  # nearby ends where the quote starts
+                where, nearby = (where[0], where[1] - len(nearby) + own.start()), nearby[: own.start()]
             return self._pronoun(mention.gender, where, nearby), PRONOUN
         return self._describe(mention.descriptor), DESCRIPTOR
 

@@ -18,7 +18,7 @@ from . import lexicon
 MARK = re.compile(r"''|[\"“”„«»]")
 _OPENING_GLYPHS, _CLOSING_GLYPHS = "“„«", "”»"
 _OPEN_BEFORE = set("([{—–-/‘'")
-_CLOSE_AFTER = set(".,;:!?)]}—–-…’'")
+_CLOSE_AFTER = set(".,;:!?)]}—–―-…’'")
 # Sentence ends: punctuation, optional closing marks, space, then something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»]*\s+(?=[\"“‘'«(\[]?[^\W_a-z])")
 

@@ -157,7 +157,8 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     """
     text = re.sub(r"\s*\([^()]*\)", "", text).rstrip()
     tokens = _TOKEN.findall(text)
-    while tokens and tokens[-1] in AUXILIARIES:
+    # "he later said", "she sarcastically wrote": auxiliaries and adverbs between the subject and its verb.
+    while tokens and (tokens[-1] in AUXILIARIES or tokens[-1].endswith("ly") and tokens[-1].islower()):
         text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
         tokens.pop()
     if not tokens:
@@ -176,7 +177,7 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         if head[:1].isupper() and not re.match(r"(?:In|On|At|For|After|Before|When|While|As)\b", head):
             return Mention(kind="other", text=head)
     # "… and what its chief executive called 'x'": the subject follows "what".
-    clause = re.split(r"[,;:—–]\s+|(?:^|\s+)(?:(?:and|but|that|as|while)\s+)?(?:[Ww]hat\s+)"
+    clause = re.split(r"[,;:—–―]\s+|(?:^|\s+)(?:(?:and|but|that|as|while)\s+)?(?:[Ww]hat\s+)"
                       r"|\s+(?:and|but|that|as|while)\s+", text)[-1]
     described = _descriptor(clause.strip())
     if described:
@@ -207,6 +208,8 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     return None
 
 
+# A phrase that describes somebody: 'a spokeswoman for the company', 'the bank's chief economist'.
+_DETERMINED = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+[a-z]")
 _UNNAMED = re.compile(r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
                       r"(?:\s+[a-z][\w\-]*){1,4}")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "that", "which",
@@ -249,13 +252,25 @@ def subject_after_verb(text: str) -> Mention | None:
         return None
     if tokens[0].lower() in PRONOUN_GENDER:
         return Mention(kind="pronoun", text=tokens[0], gender=PRONOUN_GENDER[tokens[0].lower()])
+    # 'said a spokeswoman for the company, Ana Ortiz': a descriptor, then the name it introduces.
+    segments = [x.strip() for x in re.split(r"[,;]", text)]
+    if len(segments) > 1 and _DETERMINED.match(segments[0]):
+        run = _leading_run(_TOKEN.findall(segments[1]))
+        if run and len(run) == len(_TOKEN.findall(segments[1])):
+            mention = _name_from_run(run)
+            if mention and mention.kind in ("name", "surname"):
+                role, org = parse_appositive(segments[0])
+                return replace(mention, role=role, organisation=org)
     described = _descriptor(re.split(r"[,;.]\s", text + " ")[0].strip().rstrip("."))
     if described:
         return described
-    # The first clause: 'Astrelle chief executive Jean-Baptiste de la Roche', 'Tom Ebdon of Clean Severn Now'.
-    first_clause = segment = re.split(r"[,;]", text)[0]
+    # The first clause: 'Astrelle chief executive Jean-Baptiste de la Roche', 'Tom Ebdon of Clean Severn Now';
+    # not the listener after it ('said Ms. Lee to the committee', 'said Ms. Lee to Mr. Park').
+    first_clause = re.split(r"[,;]", text)[0]
+    segment = re.split(r"\s+to\s+", first_clause)[0]
     organisation = None
-    org_match = re.search(r"\s+(?:of|from|at)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
+    # 'Tom Ebdon of Clean Severn Now', 'wrote Cameron Easley for Morning Consult'.
+    org_match = re.search(r"\s+(?:of|from|at|for)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
     if org_match:
         organisation = normalise_organisation(org_match.group(1))
         segment = segment[: org_match.start()]
@@ -325,6 +340,20 @@ def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
         if mention and mention.kind == "name":
             found.append((match.start(), match.end(), mention))
     return found
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])(?:[^\W\d_a-z][\w’'.\-]*)(?:\s+(?:[^\W\d_a-z][\w’'.\-]*|(?:"
+                              + "|".join(sorted(PARTICLES)) + r")(?![\w’'])))*")
+
+
+def first_person(text: str) -> tuple[int, Mention] | None:
+    """(offset, mention) of the first name or surname in text: the person a sentence is about ("During a speech,
+    Trump attacked Clinton …, saying …" is Trump)."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        mention = _name_from_run(match.group().split())
+        if mention and mention.kind in ("name", "surname"):
+            return match.start(), mention
+    return None
 
 
 # What a title says a person is, so that "the senator" finds "Sen. Margaret Lindqvist".
