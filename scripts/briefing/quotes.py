@@ -42,7 +42,7 @@ def extract_all(paragraphs: tuple[str, ...]):
                 sentence, subject, cue_text = item
                 name, _ = cast.resolve(subject, (n, start), "")
                 if name:
-                    cast.spoke(name)
+                    cast.spoke(name, n)
                     reported.append(Reported(paragraph=n, text=sentence, speaker=name, cue=cue_text))
             else:
                 quotes.append(attribute(item, units, quotes, cast, paragraphs))

@@ -49,6 +49,31 @@ def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
     return [(n, start, end, replace(mention, name=canonical(mention.name))) for n, start, end, mention in found]
 
 
+# A name used as a modifier, after a determiner: "the presumed Putin favorite", "a Nakagawa victory".
+_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+(?:[a-z]+\s+)?$")
+
+
+def _is_subject(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] can be the subject of its clause: not the object of a preposition
+    ("an adviser at Fairburn Hale") and not a modifier ("the presumed Putin favorite")."""
+    before = text[max(0, start - 60):start]
+    return not _AFTER_PREPOSITION.search(before) and not _AFTER_DETERMINER.search(before)
+
+
+_TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'\-]+)\b(?! [A-Z])")
+
+
+def _titles_before_surnames(paragraphs: tuple[str, ...]) -> dict[str, set[str]]:
+    """Surname → the words of the titles the article puts before it alone ("President Obama", "Sen. Warren")."""
+    found: dict[str, set[str]] = {}
+    for text in paragraphs:
+        for title, surname in _TITLED_SURNAME.findall(text):
+            if title.lower() in speakers.TITLES:
+                found.setdefault(speakers.strip_possessive(surname), set()).update(
+                    speakers.described_words(Mention(kind="surname", text=title, name=surname)))
+    return found
+
+
 class Cast:
     """The people of one article: where each is mentioned, their gender where the text shows it, who spoke last."""
 
@@ -56,6 +81,7 @@ class Cast:
         self.paragraphs = paragraphs
         self.people: dict[str, Person] = {}
         self.speakers: list[str] = []  # in order of speaking, most recent last
+        self.spoken_in: dict[str, int] = {}  # the paragraph where each last spoke
         self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
@@ -83,6 +109,7 @@ class Cast:
             elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
                   or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
                 evidenced.add(mention.name)
+        self._titles = _titles_before_surnames(paragraphs)
         self._family_name_first(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)
         self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
@@ -130,8 +157,8 @@ class Cast:
     def _surname_mentions(self, spans, name_start) -> list[tuple[int, int, int, str, bool]]:
         """(paragraph, start, end, full name, salient) for every use of a known name's surname.
 
-        Salient uses are outside quotes and not the object of a preposition: only those can be the person
-        a later "he" or "she" refers to ("an adviser at Fairburn Hale" is not who "he" is).
+        Salient uses are outside quotes and can be a clause's subject: only those can be the person a later
+        "he" or "she" refers to ("an adviser at Fairburn Hale", "the presumed Putin favorite" are not who "he" is).
         """
         found = []
         for n, text in enumerate(self.paragraphs, 1):
@@ -146,8 +173,8 @@ class Cast:
                 i = bisect_right(quote_starts, match.start())
                 inside_quote = bool(i) and match.start() < spans[n - 1][i - 1].outer_end
                 start = name_start.get((n, match.start()), match.start())
-                salient = not inside_quote and (not _AFTER_PREPOSITION.search(text[max(0, start - 60):start])
-                                                or bool(_SPEAKS_AFTER.match(text, match.start() + len(word))))
+                end = match.start() + len(word)
+                salient = not inside_quote and (bool(_SPEAKS_AFTER.match(text, end)) or _is_subject(text, start, end))
                 found.append((n, match.start(), match.start() + len(word), name, salient))
         return found
 
@@ -205,6 +232,9 @@ class Cast:
         return self._describe(mention.descriptor), DESCRIPTOR
 
     def _meet(self, name: str, mention: Mention) -> str:
+        if name not in self.people:
+            # "President Obama" anywhere in the article: "the president" may describe him.
+            self.about.setdefault(name, set()).update(self._titles.get(names.surname_words(name)[-1], ()))
         person = self.people.get(name)
         role = (person.role if person else None) or mention.role
         org = (person.organisation if person else None) or mention.organisation
@@ -223,6 +253,11 @@ class Cast:
             full = self._full_name(speakers.strip_possessive(word), where) if word[0].isupper() else None
             if full and self._fits(full, gender):
                 return self._meet(full, Mention(kind="name", text=full, name=full))
+        # Someone quoted earlier in the same paragraph goes on speaking ('"…," Mr. Obama said, not needing to
+        # mention the author, Muhammad Ali. African-Americans, he said, …').
+        if self.speakers and self.spoken_in.get(self.speakers[-1]) == where[0] \
+                and self._fits(self.speakers[-1], gender):
+            return self.speakers[-1]
         # Otherwise the person mentioned last, outside quotes, who can be "he" or "she".
         for n, off, name in reversed(self.mentions):
             if (n, off) < where and n >= where[0] - 2 and self._fits(name, gender) and (
@@ -250,8 +285,10 @@ class Cast:
         # Introduced but not yet heard: met now, so that they have a Person like every other speaker.
         return self._meet(introduced[0], Mention(kind="name", text=introduced[0], name=introduced[0]))
 
-    def spoke(self, name: str | None) -> None:
+    def spoke(self, name: str | None, paragraph: int | None = None) -> None:
         if name:
+            if paragraph:
+                self.spoken_in[name] = paragraph
             if name in self.speakers:
                 self.speakers.remove(name)
             self.speakers.append(name)
@@ -266,7 +303,7 @@ def attribute(position: int, units: list[Unit], done: list[Quote], cast: Cast, p
         text = paragraphs[first.paragraph - 1]
         nearby = text[unit.sentence_floor:first.outer_start] if not unit.cue.verb_first else ""
         name, method = cast.resolve(unit.cue.mention, (first.paragraph, first.outer_start), nearby)
-        cast.spoke(name)
+        cast.spoke(name, first.paragraph)
         return Quote(parts, name, Attribution(method, unit.cue.text))
     last_paragraph = unit.spans[-1].paragraph
     following_paragraph = paragraphs[last_paragraph] if last_paragraph < len(paragraphs) else ""

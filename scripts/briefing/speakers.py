@@ -147,7 +147,7 @@ def _descriptor(text: str) -> Mention | None:
         return None
     if any(w.lower() in lexicon.words("organisation_nouns.txt") for w in head[:2]):
         return Mention(kind="other", text=text)
-    return Mention(kind="descriptor", text=text, descriptor=tuple(strip_possessive(w).lower() for w in head))
+    return Mention(kind="descriptor", text=text, descriptor=tuple(_qualified([strip_possessive(w).lower() for w in head])))
 
 
 def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
@@ -359,8 +359,22 @@ def first_person(text: str) -> tuple[int, Mention] | None:
 # What a title says a person is, so that "the senator" finds "Sen. Margaret Lindqvist".
 TITLE_WORDS = lexicon.table("title_words.txt")
 
+# Words that make another title of the one after them: a vice president is not "the president".
+_QUALIFIERS = {"vice", "deputy", "assistant", "associate", "former", "acting", "co", "ex", "lieutenant", "under"}
+
+
+def _qualified(words: list[str]) -> list[str]:
+    """['vice', 'president'] → ['vice', 'vice-president']: the head of a qualified title stands only with its
+    qualifier, so that "the president" does not describe a vice president (nor "the governor" a former one)."""
+    out = []
+    for i, word in enumerate(words):
+        out.append(f"{words[i - 1]}-{word}" if i and words[i - 1] in _QUALIFIERS else word)
+    return out
+
+
 def described_words(mention: Mention) -> set[str]:
     """The lowercase words a descriptor may use for the person in mention: role, organisation and title."""
     text = " ".join(x for x in (mention.role, mention.organisation, mention.text) if x).lower()
-    words = set(re.findall(r"[^\W_]+", text))
-    return words | {TITLE_WORDS[w] for w in words if w in TITLE_WORDS}
+    words = re.findall(r"[^\W_]+", text)
+    words = [TITLE_WORDS.get(w.rstrip("."), w) for w in words]
+    return set(_qualified(words))
