@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.speakers import (PARTICLES, name_mentions, normalise_organisation, parse_appositive, subject_after_verb,
+from briefing.roles import clean_organisation, clean_role
+from briefing.speakers import (PARTICLES, name_mentions, parse_appositive, subject_after_verb,
                                subject_before_verb)
 
 
@@ -30,7 +31,42 @@ def test_appositive(appositive, role, organisation):
     ("BNP Paribas", "BNP Paribas"),
 ])
 def test_organisation_names_are_normalised(raw, normal):
-    assert normalise_organisation(raw) == normal
+    assert clean_organisation(raw) == normal
+
+
+@pytest.mark.parametrize("raw, organisation", [
+    # Cut where the organisation's name ends.
+    ("Hoover Institution and a former United States ambassador to Russia", "Hoover Institution"),
+    ("Congressional Budget Office and is now president of the American Action Forum", "Congressional Budget Office"),
+    ("Center for American Progress, a liberal think tank", "Center for American Progress"),
+    ("Brussels-based Egmont Foundation", "Egmont Foundation"),
+    ("Tax Foundation's Policy Center", "Tax Foundation"),
+    # A state, a country, a party or a person is not an employer.
+    ("France, a permanent member of the Security Council", None),
+    ("Maryland", None), ("California", None), ("Democratic", None), ("Democratic Party", None),
+    ("Mr. Peña Nieto", None), ("President Bill Clinton whom Mr. Obama recruited", None),
+    ("Democratic presidential nomination was founded", None),
+])
+def test_organisation_as_the_article_states_it_or_nothing(raw, organisation):
+    assert clean_organisation(raw) == organisation
+
+
+@pytest.mark.parametrize("raw, before_name, role", [
+    ("Sen.", True, "senator"),
+    ("Democratic Sen", True, "Democratic senator"),
+    ("last week Vice President", True, "Vice President"),
+    ("Green Party spokeswoman for transport", True, "Green Party spokeswoman for transport"),
+    ("physicist who is co-director of the Nuclear Policy Program", False, "physicist"),
+    ("editor in chief", False, "editor in chief"),
+    ("outside adviser to the campaign on tax and budget issues", False, "outside adviser"),
+    # Not a role: an empty role is better than a wrong one.
+    ("2017", False, None), ("25", False, None), ("who has four children", False, None),
+    ("whose candidacy", False, None), ("museum", True, None), ("R-Ky", True, None),
+    ("summing up conversations that extended beyond security to issues of prosperity", False, None),
+    ("Facebook message posted", True, None),
+])
+def test_role_as_the_article_states_it_or_nothing(raw, before_name, role):
+    assert clean_role(raw, before_name) == role
 
 
 @pytest.mark.parametrize("subject, kind, name", [

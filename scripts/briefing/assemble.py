@@ -8,7 +8,8 @@ from dataclasses import replace
 from .model import (Analyst, Appearance, Article, Config, Entity, Excerpt, PlacedQuote, PlacedReport, Person,
                     Site, ThemePage)
 from .slugs import slugify, unique
-from .speakers import HONORIFICS, normalise_organisation
+from .roles import clean_organisation
+from .speakers import HONORIFICS
 
 
 def assemble(articles: list[Article], config: Config) -> Site:
@@ -83,7 +84,7 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
     exactly one; people who merely share a surname stay apart.
     """
     def surname_and_org(name: str, person: Person) -> tuple[str, str]:
-        return name.split()[-1], normalise_organisation(person.organisation).lower()
+        return name.split()[-1], (clean_organisation(person.organisation) or "").lower()
 
     people = {(a.slug, p.name): p for a in articles for p in a.people}
     by_surname_and_org: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -154,7 +155,7 @@ def _analysts(articles, identity, analyst_slug, quotes, reports, config: Config)
         slug = analyst_slug[name]
         fix = overrides.get(name)
         appearances = tuple(
-            Appearance(a.slug, p.role, normalise_organisation(p.organisation) if p.organisation else None)
+            Appearance(a.slug, p.role, clean_organisation(p.organisation))
             for a, p in seen
         )
         role = next((x.role for x in appearances if x.role), None)

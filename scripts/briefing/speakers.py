@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import lexicon, names
+from . import lexicon, names, roles
 from .lexicon import strip_possessive
 
 # The word lists are data (lexicon/, with a README); each file says why it exists.
@@ -29,7 +29,7 @@ NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
 # Titles that hold "of" or "for" themselves: none of it is an organisation.
 _TITLE_WITH_PREPOSITION = re.compile(
     r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
-    r"|\bChancellor of the Exchequer\b|\bChiefs? of (?:the )?(?:Defen[cs]e )?Staff\b")
+    r"|\bChancellor of the Exchequer\b|\b[Cc]hiefs? of (?:the )?(?:[Dd]efen[cs]e )?[Ss]taff\b|\b[Ee]ditor in [Cc]hief\b")
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
@@ -90,7 +90,7 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
         name and not names.never_in_a_name(name[0]) and not names.is_role(name[0])
     if not plausible or all(t.isupper() and len(t) > 1 for t in name):
         return Mention(kind="other", text=" ".join(run))
-    role = " ".join(x for x in (lead, " ".join(role_words)) if x).strip() or None
+    role = roles.clean_role(" ".join(x for x in (lead, " ".join(role_words)) if x), before_name=True)
     gender = HONORIFICS.get(honorific) if honorific else None
     text = " ".join(run)
     if len(name) == 1:
@@ -194,7 +194,7 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         if run:
             mention = _name_from_run(run, _pre_role(head_tokens[:start]))
             if mention and mention.kind in ("name", "surname"):
-                return replace(mention, organisation=normalise_organisation(org_match.group(1)))
+                return replace(mention, organisation=roles.clean_organisation(org_match.group(1), strict=True))
     tokens = _TOKEN.findall(text.rsplit(",", 1)[-1])
     run, start = _trailing_run(tokens)
     if run:
@@ -272,7 +272,7 @@ def subject_after_verb(text: str) -> Mention | None:
     # 'Tom Ebdon of Clean Severn Now', 'wrote Cameron Easley for Morning Consult'.
     org_match = re.search(r"\s+(?:of|from|at|for)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
     if org_match:
-        organisation = normalise_organisation(org_match.group(1))
+        organisation = roles.clean_organisation(org_match.group(1), strict=True)
         segment = segment[: org_match.start()]
     head_tokens = _TOKEN.findall(segment)
     run, start = _trailing_run(head_tokens)
@@ -312,19 +312,10 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
         if match:
             candidate = text[match.end():]
             candidate = re.split(r"\s+(?:in|on|near|based|who|which|since|until)\s+", candidate)[0]
-            organisation = normalise_organisation(candidate) or None
-            if organisation:
-                text = text[: match.start()]
-    role = re.sub(r"^(?:an?|the)\s+", "", text.strip(" ,."), flags=re.I).strip(" ,.") or None
-    return role, organisation
-
-
-def normalise_organisation(text: str) -> str:
-    """'the Dragonfly intelligence' → 'Dragonfly Intelligence': drop leading article and lowercase descriptors."""
-    words = text.strip(" ,.").split()
-    while words and (words[0].lower() == "the" or words[0][0].islower()):
-        words.pop(0)
-    return " ".join(w if w.lower() in _SMALL_WORDS or not w[0].islower() else w[0].upper() + w[1:] for w in words)
+            text = text[: match.start()]
+            # "analyst at Morgan Stanley" is an employer; "the departure of Bill Bratton" is a person.
+            organisation = roles.clean_organisation(candidate, strict=match.group().split()[0] != "at")
+    return roles.clean_role(text), roles.clean_organisation(organisation)
 
 
 _FULL_NAME = re.compile(

@@ -1,0 +1,117 @@
+"""A speaker's role and organisation as the article states them, or nothing.
+
+An empty role is better than a wrong one. A role must name what a person does (its head is a title or a
+role noun: "senator", "spokeswoman", "editor in chief", "senior analyst specialising in Eurasia"); the words
+news writes around it go ("last week Vice President …", "who has four children", "R-Ky"). An organisation is
+the capitalised name after "at", "of" or "for", cut where that name ends; a state, a party, a country or a
+person is not an employer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, names
+from .gazetteer import is_place
+
+_ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|where|when|while|after|before|because|since|until)\b"
+                          r"|\s+and\s+(?:a|an|the|is|was|now|also)\b"
+                          r"|\s*[,;:(]|\s+--?\s+|\s+[—–―]\s*")
+_NOT_A_ROLE_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|is|was|has|had|and|but|or)\b", re.I)
+_LEADING_FILLER = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "last", "next", "week", "year",
+                   "month", "then", "now", "also", "as", "is", "was", "and", "but", "by", "said", "says"}
+_PARTY_LABEL = re.compile(r"^\(?[RDI]-[A-Z][\w.\- ]*\)?$")
+_MAX_ROLE_WORDS = 8
+_CONNECTORS = {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "van", "von", "der", "den", "on", "in"}
+
+
+def _is_role_word(word: str) -> bool:
+    low = word.lower().strip(".,")
+    return (low in lexicon.words("role_nouns.txt") or low in lexicon.words("titles.txt")
+            or low.rstrip("s") in lexicon.words("role_nouns.txt")
+            or low.endswith(("man", "woman", "person", "ist", "ian", "eer")) and len(low) > 5)
+
+
+def clean_role(text: str | None, before_name: bool = False) -> str | None:
+    """The role in text, or None when the text gives none plainly.
+
+    before_name: the words stand right before the name ("Republican vice-presidential nominee Gov."), so the
+    role must end in its head; after a name ("…, a physicist who is co-director of …") it is cut at the first
+    clause and may go on past its head ("head of research", "analyst specialising in Eurasia")."""
+    if not text:
+        return None
+    text = text.strip(" ,.;:")
+    if _NOT_A_ROLE_START.match(text):
+        return None
+    text = _ROLE_CLAUSE.split(text, maxsplit=1)[0]
+    # "X, the bill's sponsor": after a name, a short phrase with an article describes the person.
+    described = not before_name and bool(re.match(r"(?:an?|the)\s", text, re.I)) and len(text.split()) <= 6
+    words = [w for w in text.split() if not _PARTY_LABEL.match(w)]
+    expansions = lexicon.table("title_words.txt")
+    # "Sen." (or "Sen", its stop taken by the sentence) → "senator".
+    words = [expansions.get(w.lower().rstrip("."), w) if w.endswith(".") or w[:1].isupper() else w for w in words]
+    while words and (words[0].lower() in _LEADING_FILLER or words[0].lower().rstrip(".") in lexicon.words("calendar.txt")
+                     or any(c.isdigit() for c in words[0])):
+        words.pop(0)
+    if not words or any(any(c.isdigit() for c in w) for w in words):
+        return None
+    heads = [i for i, w in enumerate(words) if _is_role_word(w)] or ([len(words) - 1] if described else [])
+    if len(words) > _MAX_ROLE_WORDS and heads and not before_name:
+        words = words[: heads[0] + 1]  # the shortest faithful title: "outside adviser to the campaign on …"
+    if len(words) > _MAX_ROLE_WORDS:
+        return None
+    # Right before a name a role ends in its head, or in a phrase of its own ("spokeswoman for transport").
+    tail = words[heads[-1] + 1:] if heads else []
+    if not heads or (before_name and tail and not (tail[0].lower() in ("for", "of", "on") and len(tail) <= 4)):
+        return None
+    return " ".join(words)
+
+
+def clean_organisation(text: str | None, strict: bool = False) -> str | None:
+    """The organisation's name at the start of text ("Hoover Institution and a former ambassador" → "Hoover
+    Institution"), normalised ("the Dragonfly intelligence" → "Dragonfly Intelligence"), or None.
+
+    strict: a name that looks like a person's is one ("of Bill Bratton"); only "at" makes "Morgan Stanley" an
+    employer."""
+    if not text:
+        return None
+    words = re.split(r"\s*[,;:(]\s*", text.strip())[0].split()
+    # "the", "Brussels-based", "brokerage Aton": what stands before the name.
+    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().endswith("-based")
+                     or words[0][:1].islower()):
+        words.pop(0)
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower().strip(".")
+        if word[:1].isupper() and re.search(r"['’]s?$", word) and kept:
+            kept.append(re.sub(r"['’]s?$", "", word))  # "Tax Foundation's Policy Center": the owner
+            break
+        if word[:1].isupper() or word[:1].isdigit() and kept:
+            kept.append(word)
+        elif kept and low in lexicon.words("organisation_words.txt"):
+            kept.append(word[0].upper() + word[1:])  # "Dragonfly intelligence"
+        elif kept and low in _CONNECTORS and i + 1 < len(words) and words[i + 1][:1].isupper():
+            kept.append(word)
+        else:
+            break
+    while kept and kept[-1].lower() in _CONNECTORS:
+        kept.pop()
+    name = " ".join(kept).strip(" .")
+    if not name or _not_an_employer(name):
+        return None
+    if strict and len(kept) > 1 and names.is_given_name(kept[0]) and names.looks_like_a_person(kept) \
+            and not any(w.lower() in lexicon.words("organisation_words.txt") for w in kept):
+        return None
+    return name
+
+
+def _not_an_employer(name: str) -> bool:
+    words = name.split()
+    # An acronym is a place only when news uses it as one ("US", "UK"): "BA" and "IMF" employ people.
+    place = name in lexicon.table("place_aliases.txt") if name.isupper() else is_place(name)
+    if place or all(w.lower() in lexicon.words("parties.txt") or w.lower() == "party" for w in words):
+        return True
+    # "Mr. Peña Nieto", "President Bill Clinton": a person, not where one works.
+    first = words[0].lower().rstrip(".")
+    return name in lexicon.table("demonyms.txt") or first in lexicon.table("honorifics.txt") or (
+        len(words) > 1 and first in lexicon.words("titles.txt") and names.looks_like_a_person(words[1:]))
