@@ -44,11 +44,11 @@ site: docs $(ENV_$(ENGINE))
 	$(BUILD_$(ENGINE))
 	rm -rf site && mv .site.tmp site
 
-# The generator watches seeds/ and rewrites only the pages that changed; mkdocs serve reloads those.
-serve: docs
-	$(PY) scripts/build.py --watch & watcher=$$!; \
-	trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+# One process generates, builds and serves; on each change to seeds/ it regenerates and rebuilds only the pages
+# that changed, then reloads the open pages (scripts/briefing/serve.py). `scripts/build.py --watch` regenerates
+# alone, for another server.
+serve: $(INSTALLED)
+	$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
 $(CHROMIUM):

@@ -32,7 +32,7 @@ def assemble(articles: list[Article], config: Config) -> Site:
             if q.speaker and q.speaker not in speakers_at[(q.article, n)]:
                 speakers_at[(q.article, n)].append(q.speaker)
     all_themes = config.themes + (config.catch_all,)
-    theme_pages = tuple(_theme_page(t, articles, quotes, speakers_at) for t in all_themes)
+    theme_pages = _theme_pages(all_themes, articles, quotes, speakers_at)
     analysts = _analysts(articles, identity, analyst_slug, quotes, reports, config)
     # Place and person pages name the analysts heard in a paragraph: quoted there, or reported.
     heard_at = defaultdict(list, {where: list(quoted) for where, quoted in speakers_at.items()})
@@ -73,7 +73,12 @@ def _entities(articles: list[Article], mentions_of, heard_at) -> tuple[Entity, .
 def _unique_slugs(articles: list[Article]) -> list[Article]:
     """Two articles whose names slugify alike get distinct slugs, in file-name order, never one page."""
     taken: set[str] = set()
-    return [replace(a, slug=unique(a.slug, taken)) for a in sorted(articles, key=lambda a: a.source_name)]
+    out = []
+    for article in sorted(articles, key=lambda a: a.source_name):
+        slug = unique(article.slug, taken)
+        # The same object where the slug stands, so that a build kept warm sees the article is unchanged.
+        out.append(article if slug == article.slug else replace(article, slug=slug))
+    return out
 
 
 def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
@@ -117,20 +122,28 @@ def _speakers(article: Article) -> list[str]:
     return [q.speaker for q in article.quotes if q.speaker] + [r.speaker for r in article.reported]
 
 
-def _theme_page(theme, articles: list[Article], quotes: list[PlacedQuote], speakers_at) -> ThemePage:
-    excerpts, shared = [], Counter()
+def _theme_pages(themes, articles: list[Article], quotes: list[PlacedQuote], speakers_at) -> tuple[ThemePage, ...]:
+    """Every theme's page, from one pass over the paragraphs and one over the quotes."""
+    excerpts: dict[str, list[Excerpt]] = {theme.slug: [] for theme in themes}
+    shared: dict[str, Counter] = {theme.slug: Counter() for theme in themes}
     for article in articles:
         for paragraph in article.paragraphs:
-            hit = next((h for h in paragraph.hits if h.theme == theme.slug), None)
-            if hit is None:
-                continue
-            excerpts.append(Excerpt(article.slug, paragraph, hit.spans, tuple(speakers_at[(article.slug, paragraph.n)]),
-                                    hit.rules))
-            shared.update(t for t in paragraph.themes if t != theme.slug)
-    on_theme = tuple(q for q in quotes if theme.slug in q.themes)
-    analysts = tuple(dict.fromkeys(q.speaker for q in on_theme if q.speaker))
-    related = tuple(sorted(shared.items(), key=lambda item: (-item[1], item[0])))
-    return ThemePage(theme, tuple(excerpts), on_theme, analysts, related)
+            speakers = tuple(speakers_at.get((article.slug, paragraph.n), ()))
+            for hit in paragraph.hits:
+                excerpts[hit.theme].append(Excerpt(article.slug, paragraph, hit.spans, speakers, hit.rules))
+                if len(paragraph.hits) > 1:
+                    shared[hit.theme].update(t for t in paragraph.themes if t != hit.theme)
+    on_theme: dict[str, list[PlacedQuote]] = {theme.slug: [] for theme in themes}
+    for q in quotes:
+        for slug in q.themes:
+            on_theme[slug].append(q)
+    pages = []
+    for theme in themes:
+        quoted = tuple(on_theme[theme.slug])
+        analysts = tuple(dict.fromkeys(q.speaker for q in quoted if q.speaker))
+        related = tuple(sorted(shared[theme.slug].items(), key=lambda item: (-item[1], item[0])))
+        pages.append(ThemePage(theme, tuple(excerpts[theme.slug]), quoted, analysts, related))
+    return tuple(pages)
 
 
 def _analysts(articles, identity, analyst_slug, quotes, reports, config: Config) -> tuple[Analyst, ...]:

@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import os
 import sys
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from . import names
-from .analyse import analyse
+from .analyse import analyse, analyse_text
 from .assemble import assemble
 from .config import load_config
 from .feeds import feeds
+from .model import Article, Config, Source, TextAnalysis
 from .parallel import fork_map
 from .reader import read_seeds
-from .render import render
+from .render import PageMemo, render
 from .themes import ThemeMatcher
 from .writer import WriteError, write_tree
 
@@ -32,48 +35,116 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 def build(seed_dir: Path, out_dir: Path, directory_urls: bool = True,
           site_url: str = DEFAULT_SITE_URL) -> tuple[list[str], str]:
     """(problems, summary line). With any problem, nothing is written. Warnings go to stderr."""
-    # The build makes millions of small objects and frees them by reference counting; the cycle collector
-    # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
-    gc.disable()
-    try:
-        return _build(seed_dir, out_dir, directory_urls, site_url)
-    finally:
-        gc.enable()
+    outcome = Generator(seed_dir, out_dir, directory_urls, site_url, warm=False).run()
+    return outcome.problems, outcome.summary
 
 
-def _build(seed_dir: Path, out_dir: Path, directory_urls: bool, site_url: str) -> tuple[list[str], str]:
-    started = time.perf_counter()
-    # Phase 1: gather and check everything.
-    sources, problems = read_seeds(seed_dir)
-    for source in sources:
-        if source.encoding != "utf-8":
-            print(f"{seed_dir.name}/{source.name}: warning: not UTF-8, read as Windows-1252 ({source.encoding}); "
-                  "re-save as UTF-8 to silence this", file=sys.stderr)
-    config, config_problems = load_config(seed_dir)
-    problems += config_problems
-    if not sources and not problems:
-        problems.append(f"{seed_dir.name}/: no articles (*.txt or *.html files) to build")
-    if problems:
-        return problems, ""
-    matcher = ThemeMatcher(config.themes)
-    names.preload()
-    articles = fork_map(partial(analyse, config=config, matcher=matcher), sources)
-    for article in articles:
-        for problem in article.problems:
-            print(f"{seed_dir.name}/{article.source_name}: warning: {problem}",
-                  file=sys.stderr)
-    site = assemble(articles, config)
-    files = render(site, directory_urls) + feeds(site, site_url, directory_urls)
-    # Phase 2: write.
-    try:
-        written, removed = write_tree(out_dir, files)
-    except WriteError as error:
-        return [str(error)], ""
-    seconds = time.perf_counter() - started
-    summary = (f"Done: {len(site.articles)} articles, {len(site.themes)} themes, {len(site.analysts)} analysts, "
-               f"{len(site.quotes)} quotes; {written} files written, {removed} removed in {out_dir} "
-               f"in {seconds:.2f} s")
-    return [], summary
+@dataclass(frozen=True)
+class Outcome:
+    problems: list[str]
+    summary: str
+    written: list[str]  # paths under out_dir
+    removed: list[str]
+
+
+class Generator:
+    """The build, run once (`build`) or kept warm between runs (`--watch`, `make serve`).
+
+    Warm, it keeps what each run found: every seed's parse by its bytes, every article's text analysis by its
+    source, every article by its source and the part of the config it depends on (theme terms, overrides),
+    every page with what it read (render.PageMemo), and what it wrote. A run then analyses only the changed
+    articles, renders only the pages whose inputs changed and writes only the files whose text changed, and
+    it writes exactly what a cold build of the same seeds writes (tests/test_incremental.py checks this).
+    """
+
+    def __init__(self, seed_dir: Path, out_dir: Path, directory_urls: bool = True,
+                 site_url: str = DEFAULT_SITE_URL, warm: bool = True):
+        self.seed_dir, self.out_dir, self.directory_urls, self.warm = seed_dir, out_dir, directory_urls, warm
+        self.site_url = site_url
+        self._seeds: dict | None = {} if warm else None
+        self._texts: dict[bytes, TextAnalysis] = {}
+        self._articles: dict[tuple[bytes, bytes], Article] = {}
+        self._memo = PageMemo() if warm else None
+        self._written: dict[str, str] | None = None
+        self.rendered = 0  # pages rendered in the last run (the others were kept from the run before)
+
+    def run(self) -> Outcome:
+        # The build makes millions of small objects and frees them by reference counting; the cycle collector
+        # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
+        gc.disable()
+        try:
+            return self._run()
+        finally:
+            gc.enable()
+
+    def _run(self) -> Outcome:
+        started = time.perf_counter()
+        seed_dir = self.seed_dir
+        # Phase 1: gather and check everything.
+        sources, problems = read_seeds(seed_dir, self._seeds)
+        for source in sources:
+            if source.encoding != "utf-8":
+                print(f"{seed_dir.name}/{source.name}: warning: not UTF-8, read as Windows-1252 ({source.encoding}); "
+                      "re-save as UTF-8 to silence this", file=sys.stderr)
+        config, config_problems = load_config(seed_dir)
+        problems += config_problems
+        if not sources and not problems:
+            problems.append(f"{seed_dir.name}/: no articles (*.txt or *.html files) to build")
+        if problems:
+            return Outcome(problems, "", [], [])
+        articles = self._analyse(sources, config)
+        for article in articles:
+            for problem in article.problems:
+                print(f"{seed_dir.name}/{article.source_name}: warning: {problem}", file=sys.stderr)
+        site = assemble(articles, config)
+        files = render(site, self.directory_urls, memo=self._memo)
+        self.rendered = self._memo.rendered if self._memo else len(files)
+        files += feeds(site, self.site_url, self.directory_urls)
+        # Phase 2: write.
+        try:
+            written, removed = write_tree(self.out_dir, files, self._written)
+        except WriteError as error:
+            return Outcome([str(error)], "", [], [])
+        if self.warm:
+            self._written = dict(files)
+        seconds = time.perf_counter() - started
+        summary = (f"Done: {len(site.articles)} articles, {len(site.themes)} themes, {len(site.analysts)} analysts, "
+                   f"{len(site.quotes)} quotes; {len(written)} files written, {len(removed)} removed in "
+                   f"{self.out_dir} in {seconds:.2f} s")
+        return Outcome([], summary, written, removed)
+
+    def _analyse(self, sources: list[Source], config: Config) -> list[Article]:
+        """Every article; warm, only those whose source or config changed are analysed, in parallel if many."""
+        # What of the config an article depends on: the themes' terms, the catch-all, the quote overrides.
+        config_key = _digest((tuple((t.slug, t.terms) for t in config.themes), config.catch_all,
+                              config.quote_overrides))
+        keys = [_digest(source) for source in sources]
+        todo = [(source, self._texts.get(key)) for source, key in zip(sources, keys)
+                if (key, config_key) not in self._articles]
+        if todo:
+            names.preload()
+        done = iter(fork_map(partial(_analysed, config=config, matcher=ThemeMatcher(config.themes)), todo))
+        texts, articles = {}, {}
+        for key in keys:
+            if (key, config_key) not in self._articles:
+                texts[key], articles[(key, config_key)] = next(done)
+            else:
+                texts[key], articles[(key, config_key)] = self._texts[key], self._articles[(key, config_key)]
+        if self.warm:  # only what this run used, so that the caches do not grow with every edit
+            self._texts, self._articles = texts, articles
+        return [articles[(key, config_key)] for key in keys]
+
+
+def _analysed(item: tuple[Source, TextAnalysis | None], config: Config, matcher: ThemeMatcher
+              ) -> tuple[TextAnalysis, Article]:
+    source, found = item
+    found = found or analyse_text(source)
+    return found, analyse(source, config, matcher, found)
+
+
+def _digest(value) -> bytes:
+    """A key for a source or a part of the config: its repr (dataclasses and tuples print every field)."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).digest()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,19 +172,21 @@ def _report(problems: list[str], summary: str, out_dir: Path) -> int:
     return 0
 
 
-def _watch(seed_dir: Path, out_dir: Path, site_url: str = DEFAULT_SITE_URL, interval: float = 0.5) -> int:
-    """Poll the seeds folder and rebuild on any change to any file in it (text seeds, saved pages and their
-    sidecars, themes.yml); polling needs no extra dependency and works everywhere."""
+def _watch(seed_dir: Path, out_dir: Path, site_url: str = DEFAULT_SITE_URL, interval: float = 0.2) -> int:
+    """Poll the seeds folder and rebuild, warm, on any change to any file in it (text seeds, saved pages and
+    their sidecars, themes.yml); polling needs no extra dependency and works everywhere."""
     def snapshot():
         return sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in seed_dir.glob("*") if p.is_file())
 
+    generator = Generator(seed_dir, out_dir, site_url=site_url)
     seen = None
     try:
         while True:
             current = snapshot()
             if current != seen:
                 seen = current
-                _report(*build(seed_dir, out_dir, site_url=site_url), out_dir)
+                outcome = generator.run()
+                _report(outcome.problems, outcome.summary, out_dir)
             time.sleep(interval)
     except KeyboardInterrupt:
         return 0

@@ -139,8 +139,25 @@ def _paragraphs_html(texts: list[str], title: str | None = None, link: str | Non
     return out
 
 
+# A build kept warm (`make serve`) makes every feed again on each edit, and feedgen takes a millisecond or two a
+# feed (one per analyst): a feed whose every field is as before is not made again in the same process.
+_MADE: dict[tuple, str] = {}
+_MADE_MAX = 1 << 15
+
+
 def _feed(path: str, title: str, subtitle: str, self_url: str, page_url: str, entries: list[_Entry],
           updated: dt.datetime) -> tuple[str, str]:
+    key = (path, title, subtitle, self_url, page_url, updated, tuple(
+        (e.id, e.title, e.link, e.when, e.author, e.content, e.source, e.published) for e in entries))
+    if key not in _MADE:
+        if len(_MADE) >= _MADE_MAX:
+            del _MADE[next(iter(_MADE))]
+        _MADE[key] = _atom(title, subtitle, self_url, page_url, entries, updated)
+    return path, _MADE[key]
+
+
+def _atom(title: str, subtitle: str, self_url: str, page_url: str, entries: list[_Entry],
+          updated: dt.datetime) -> str:
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(_xml(title))
@@ -163,4 +180,4 @@ def _feed(path: str, title: str, subtitle: str, self_url: str, page_url: str, en
         about = " · ".join(_xml(x) for x in (item.source, item.published) if x)
         if about:
             entry.summary(about)
-    return path, feed.atom_str(pretty=True).decode("utf-8")
+    return feed.atom_str(pretty=True).decode("utf-8")

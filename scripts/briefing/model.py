@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 # How a quote found its speaker. Everything but "explicit" is an inference a reader should see marked.
 EXPLICIT = "explicit"
@@ -156,7 +157,7 @@ class Paragraph:
     text: str
     hits: tuple[ThemeHit, ...]
 
-    @property
+    @cached_property  # asked for often, by every page that lists a paragraph's themes
     def themes(self) -> tuple[str, ...]:
         return tuple(h.theme for h in self.hits)
 
@@ -171,6 +172,19 @@ class Mention:
     slug: str
     name: str
     kind: str  # "country", "region" or "person"
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What is found in an article's text whatever the config: speakers, quotes, places, people named. The
+    build keeps it per source, so that a change to the themes does not analyse every text again."""
+
+    people: tuple[Person, ...]
+    quotes: tuple[Quote, ...]  # before the editor's overrides
+    reported: tuple[Reported, ...]
+    places: tuple[Mention, ...]
+    mentioned: tuple[Mention, ...]
+    problems: tuple[str, ...]
 
 
 @dataclass(frozen=True)

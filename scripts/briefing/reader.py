@@ -8,6 +8,7 @@ A text seed (*.txt) is optional YAML front matter, then one paragraph per line. 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
@@ -34,15 +35,24 @@ class SeedError(Exception):
     """A seed that cannot be used; the message is the reason, shown after the file name."""
 
 
-def read_seeds(seed_dir: Path) -> tuple[list[Source], list[str]]:
+def read_seeds(seed_dir: Path, known: dict | None = None) -> tuple[list[Source], list[str]]:
     """Every article in seed_dir (text seeds and saved web pages), in name order, and one
-    'seeds/<file>: <reason>' line per bad file."""
+    'seeds/<file>: <reason>' line per bad file.
+
+    known: a dict kept between calls by a build kept warm: a text seed whose bytes were parsed before is not
+    parsed again (webpage.py keeps saved pages likewise)."""
     sources, errors = [], []
     suffixes = TEXT_SUFFIXES + PAGE_SUFFIXES
+    parsed = {}
     for path in sorted(p for p in seed_dir.iterdir() if p.suffix.lower() in suffixes and p.is_file()):
         try:
             if path.suffix.lower() in TEXT_SUFFIXES:
-                sources.append(parse_seed(path.name, path.read_bytes()))
+                data = path.read_bytes()
+                digest = hashlib.blake2b(data, digest_size=16).digest()
+                before = (known or {}).get(path.name)
+                source = before[1] if before and before[0] == digest else parse_seed(path.name, data)
+                parsed[path.name] = (digest, source)
+                sources.append(source)
                 continue
             sidecar = path.with_suffix(SIDECAR_SUFFIX)
             if sidecar.name in (THEMES_FILE, OVERRIDES_FILE):
@@ -58,6 +68,9 @@ def read_seeds(seed_dir: Path) -> tuple[list[Source], list[str]]:
             sources.append(parse_web_page(path.name, path.read_bytes(), overrides))
         except SeedError as error:
             errors.append(f"{seed_dir.name}/{path.name}: {error}")
+    if known is not None:
+        known.clear()
+        known.update(parsed)
     return sources, errors
 
 

@@ -10,10 +10,12 @@ anchors come from slugs.py and are Markup.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
@@ -22,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import slugs
-from .model import INFERRED_METHODS, Article, Rule, Site
+from .model import INFERRED_METHODS, Analyst, Article, Entity, Rule, Site, ThemePage
 from .parallel import fork_map
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -145,6 +147,7 @@ def _finalize(value):
     return value if type(value) is int else text(value)
 
 
+@lru_cache(maxsize=1)  # templates compiled once per process (a build kept warm renders many times)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -298,114 +301,103 @@ def _parts(entries: list[str]) -> list[list[str]]:
     return parts + [current] if current else parts or [[]]
 
 
-def render(site: Site, directory_urls: bool = True, processes: int | None = None) -> list[tuple[str, str]]:
+def render(site: Site, directory_urls: bool = True, processes: int | None = None,
+           memo: PageMemo | None = None) -> list[tuple[str, str]]:
     """(path under docs/, text) for every file; the writer refuses a path that comes twice.
 
     directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
-    processes: how many to render in (parallel.fork_map); the output is the same for any number."""
+    processes: how many to render in (parallel.fork_map); the output is the same for any number.
+    memo: what the previous render kept, in a build kept warm: pages whose inputs did not change are not
+    rendered again."""
     env = _environment()
-    themes = {t.theme.slug: t for t in site.themes}
-    analysts = {a.slug: a for a in site.analysts}
-    articles = {a.slug: a for a in site.articles}
     # Long pages come in parts; which part holds an article, so that links point straight there.
     parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
     parts.update({("analyst", a.slug): _parts([q.article for q in a.quotes] + [r.article for r in a.reported])
                   for a in site.analysts})
     parts.update({(kind, e.slug): _parts([x.article for x in e.excerpts])
                   for kind, entities in (("place", site.places), ("person", site.people)) for e in entities})
-    part_of = {(kind, slug, article): n for (kind, slug), cut in parts.items()
-               for n, part in enumerate(cut, 1) for article in part}
-
-    most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
-    home_analysts = sorted(most_quoted, key=lambda a: a.name)
+    articles = {a.slug: a for a in site.articles}
     quotes_in: dict[tuple[str, int], list] = {}  # (article, paragraph) → the quotes in it, for theme pages
     for q in site.quotes:
         for n in q.quote.paragraphs:
             quotes_in.setdefault((q.article, n), []).append(q)
-    shared = dict(site=site, themes=themes, analysts=analysts, articles=articles, description=SITE_DESCRIPTION,
-                  part_of=part_of, quotes_in=quotes_in, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts),
-                  json_ld=_json_ld, directory_urls=directory_urls, **_entity_index(site))
-    templates = {name: env.get_template(f"{name}.md.j2") for name in
-                 ("home", "articles", "themes", "analysts", "article", "theme", "analyst", "entity", "entities",
-                  "quotes", "coverage")}
+    # What pages look up about other pages. A page is rendered again only when what it looked up changed
+    # (PageMemo), so these are looked up by key, and what a page reads of an entry is noted field by field.
+    tables = dict(
+        themes={t.theme.slug: t for t in site.themes}, analysts={a.slug: a for a in site.analysts},
+        articles=articles, quotes_in=quotes_in,
+        part_of={(kind, slug, article): n for (kind, slug), cut in parts.items()
+                 for n, part in enumerate(cut, 1) for article in part},
+        **_entity_index(site), **_name_links(site))
+    most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
+    home_analysts = sorted(most_quoted, key=lambda a: a.name)
+    constants = dict(description=SITE_DESCRIPTION, json_ld=_json_ld, directory_urls=directory_urls)
+    jobs: list[tuple[str, str, dict]] = []  # (path, template, the page's own context)
 
-    def page(template: str, path: str, **context) -> tuple[str, Callable[[], str]]:
-        """(path, a function that renders the page): rendered later, in parallel."""
-        return path, partial(templates[template].render, page=path, **shared, **context)
+    def page(template: str, path: str, **context) -> None:
+        jobs.append((path, template, context))
 
-    # What a name in an excerpt links to: a place, a person, or an analyst's profile.
-    analyst_by_name = {a.name: a.slug for a in site.analysts}
-    people = {e.slug for e in site.people}
-    targets, mentions = {}, {}
-    for article in site.articles:
-        for m in article.places + article.mentioned:
-            mentions.setdefault((article.slug, m.paragraph), []).append(m)
-            if m.kind != "person":
-                targets[(False, m.slug, m.name)] = slugs.place_page(m.slug)
-            elif m.name in analyst_by_name:
-                targets[(True, m.slug, m.name)] = slugs.analyst_page(analyst_by_name[m.name])
-            elif m.slug in people:
-                targets[(True, m.slug, m.name)] = slugs.person_page(m.slug)
-    for spans in mentions.values():
-        spans.sort(key=lambda m: m.start)
-
-    def linker(path: str) -> Linker:
-        return Linker(path, targets, mentions, directory_urls)
-
-    pages = [page("home", slugs.HOME), page("themes", slugs.THEMES)]
-    pages += [page("articles", path, **context) for path, context in _articles_index(site.articles)]
-    pages += [page("analysts", path, **context) for path, context in
-              _letter_index("analysts", site.analysts, lambda a: a.name.split()[-1])]
+    # The two pages that show counts over the whole site read it whole; they are rendered every time.
+    page("home", slugs.HOME, site=site, home_analysts=home_analysts, diagram=relationship_diagram(site, home_analysts))
+    page("themes", slugs.THEMES, site=site)
+    for path, context in _articles_index(site.articles):
+        page("articles", path, **context)
+    for path, context in _letter_index("analysts", site.analysts, lambda a: a.name.split()[-1]):
+        page("analysts", path, **context)
     for kind, index, entities in (("place", "places", site.places), ("person", "people", site.people)):
-        pages += [page("entities", path, kind=kind, **context)
-                  for path, context in _letter_index(index, entities, lambda e: e.name)]
+        for path, context in _letter_index(index, entities, lambda e: e.name):
+            page("entities", path, kind=kind, **context)
     # The quotes index and the coverage matrix list every article: in parts too, newest articles first. The
     # index is cut by its rows (a quote under each of its themes), the matrix by articles (a row each).
     rows = Counter(q.article for view in site.themes for q in view.quotes)
     quotes_cut = _parts([a.slug for a in site.articles for _ in range(rows[a.slug])])
-    quotes_by_part = [(view, _by_part(view.quotes, quotes_cut)) for view in site.themes]
+    quotes_by_part = [(view.theme, _by_part(view.quotes, quotes_cut)) for view in site.themes]
     for n in range(1, len(quotes_cut) + 1):
-        pages.append(page("quotes", slugs.quotes_page(n), part=n, parts=len(quotes_cut),
-                          quotes_by_theme=[(view, by_part[n - 1]) for view, by_part in quotes_by_part
-                                           if by_part[n - 1]]))
+        page("quotes", slugs.quotes_page(n), part=n, parts=len(quotes_cut),
+             quotes_by_theme=[(theme, by_part[n - 1]) for theme, by_part in quotes_by_part if by_part[n - 1]])
     cut = _parts([a.slug for a in site.articles])
+    all_themes = [view.theme for view in site.themes]
+    methods = Counter(q.quote.attribution.method for q in site.quotes)
     for n, in_part in enumerate(cut, 1):
-        pages.append(page("coverage", slugs.coverage_page(n), part=n, parts=len(cut),
-                          part_articles=[articles[slug] for slug in in_part]))
+        page("coverage", slugs.coverage_page(n), part=n, parts=len(cut), all_themes=all_themes,
+             methods=methods if n == 1 else {}, part_articles=[articles[slug] for slug in in_part])
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
         for entity in entities:
             cut = parts[(kind, entity.slug)]
             for n, excerpts in enumerate(_by_part(entity.excerpts, cut), 1):
-                pages.append(page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n, parts=len(cut),
-                                  link_names=linker(path(entity.slug, n)), excerpts=excerpts))
+                page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n, parts=len(cut),
+                     excerpts=excerpts)
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
         quotes_by.setdefault(q.article, []).append(q)
     for analyst in site.analysts:
         for r in analyst.reported:
             reports_by.setdefault(r.article, []).append(r)
-    pages += [page("article", slugs.article_page(a.slug), article=a,
-                   **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
-              for a in site.articles]
+    for a in site.articles:
+        page("article", slugs.article_page(a.slug), article=a,
+             **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
     # Where each theme's quotes begin in the quotes index, which the theme page links to.
-    quotes_part = {view.theme.slug: next((n for n, quotes in enumerate(by_part, 1) if quotes), 1)
-                   for view, by_part in quotes_by_part}
+    quotes_part = {theme.slug: next((n for n, quotes in enumerate(by_part, 1) if quotes), 1)
+                   for theme, by_part in quotes_by_part}
     for view in site.themes:
         cut = parts[("theme", view.theme.slug)]
         for n, excerpts in enumerate(_by_part(view.excerpts, cut), 1):
-            path = slugs.theme_page(view.theme.slug, n)
-            pages.append(page("theme", path, view=view, part=n, parts=len(cut), link_names=linker(path),
-                              excerpts=excerpts, quotes_part=quotes_part[view.theme.slug]))
+            page("theme", slugs.theme_page(view.theme.slug, n), view=view, part=n, parts=len(cut),
+                 excerpts=excerpts, quotes_part=quotes_part[view.theme.slug])
     for analyst in site.analysts:
         cut = parts[("analyst", analyst.slug)]
         for n, (quotes, reported) in enumerate(zip(_by_part(analyst.quotes, cut), _by_part(analyst.reported, cut),
                                                    strict=True), 1):
-            pages.append(page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n,
-                              parts=len(cut), quotes=quotes, reported=reported))
-    # The data file is one more job, so that it is encoded while the other worker renders pages.
-    pages.append((slugs.CORPUS_JSON, partial(corpus_json, site)))
-    texts = fork_map(_call, [make for _, make in pages], processes)
-    files = list(zip([path for path, _ in pages], texts, strict=True))
+            page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n, parts=len(cut),
+                 quotes=quotes, reported=reported)
+    renderer = _PageRenderer(env, constants, tables, record=memo is not None)
+    if memo is None:
+        # The data file is one more job, so that it is encoded while the other worker renders pages.
+        makes = [partial(renderer, path, template, context) for path, template, context in jobs]
+        texts = fork_map(_call, makes + [partial(corpus_json, site)], processes)
+    else:
+        texts = memo.render(jobs, tables, renderer, processes) + [corpus_json(site, memo.encoded)]
+    files = list(zip([path for path, _, _ in jobs] + [slugs.CORPUS_JSON], texts, strict=True))
     files.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     return files
 
@@ -455,8 +447,8 @@ def _articles_index(articles: tuple[Article, ...]) -> list[tuple[str, dict]]:
             pages += _listing("articles", f"{year}-{month}", f"{name} {year}" if month != "undated"
                               else f"{year}, month not given", in_month, up)
             month_groups.append((name, f"{year}-{month}", len(in_month)))
-        pages.append((slugs.archive_page(year), dict(heading=f"Articles: {label}", label=label, rows=[], groups=[(n, k, c, []) for n, k, c in
-                                                                                        month_groups],
+        pages.append((slugs.archive_page(year), dict(heading=f"Articles: {label}", label=label, rows=[],
+                                                     groups=[(n, k, c, []) for n, k, c in month_groups],
                                                      up=top, key=year, part=1, parts=1)))
         groups.append((label, year, len(in_year), month_groups))
     return [(slugs.ARTICLES, {**whole, "rows": [], "groups": groups})] + pages
@@ -480,6 +472,183 @@ def _letter_index(index: str, entries, sort_name: Callable) -> list[tuple[str, d
     return [(_INDEX_PAGES[index], {**whole, "rows": [], "groups": groups})] + pages
 
 
+class _PageRenderer:
+    """Renders one page: its template, with the site's constants, the lookup tables and its own context.
+
+    Recording (for PageMemo), every lookup in a table and every field read of a long page's header (a theme,
+    an analyst, a place or person) is noted, and the page comes back as (text, what it read)."""
+
+    def __init__(self, env: jinja2.Environment, constants: dict, tables: dict, record: bool):
+        self.env, self.constants, self.tables, self.record = env, constants, tables, record
+
+    def __call__(self, path: str, template: str, context: dict):
+        tables, reads = self.tables, set()
+        if self.record:
+            tables = {name: _Tracked(name, table, reads) for name, table in tables.items()}
+            context = {key: _Recorded(("local", key), value, reads) if isinstance(value, _HEADERS) else value
+                       for key, value in context.items()}
+        link_names = Linker(path, tables["link_targets"], tables["mentions"], self.constants["directory_urls"])
+        text = self.env.get_template(f"{template}.md.j2").render(page=path, link_names=link_names,
+                                                                **self.constants, **tables, **context)
+        return (text, frozenset(reads)) if self.record else text
+
+
+# The page's own objects whose fields are recorded one by one: a part of a long page shows little of them.
+_HEADERS = (ThemePage, Analyst, Entity)
+_MISSING = object()
+
+
+class _Tracked:
+    """A lookup table that notes each key looked up, and each field read of what it holds."""
+
+    __slots__ = ("_name", "_data", "_reads")
+
+    def __init__(self, name: str, data: dict, reads: set):
+        self._name, self._data, self._reads = name, data, reads
+
+    def __getitem__(self, key):
+        value = self._data.get(key, _MISSING)
+        if value is _MISSING or not dataclasses.is_dataclass(value):
+            self._reads.add(("table", self._name, key, None))
+            if value is _MISSING:
+                raise KeyError(key)
+            return value
+        return _Recorded(("table", self._name, key), value, self._reads)
+
+    def get(self, key, default=None):
+        return self[key] if key in self._data else self._missing(key, default)
+
+    def _missing(self, key, default):
+        self._reads.add(("table", self._name, key, None))
+        return default
+
+    def __contains__(self, key) -> bool:
+        self._reads.add(("table", self._name, key, "in"))
+        return key in self._data
+
+    def __iter__(self):
+        raise TypeError(f"the {self._name} table is looked up, not listed: a page that lists it reads site")
+
+
+class _Recorded:
+    """A dataclass whose fields read are noted, as (where it came from …, field)."""
+
+    __slots__ = ("_where", "_value", "_reads")
+
+    def __init__(self, where: tuple, value, reads: set):
+        object.__setattr__(self, "_where", where)
+        object.__setattr__(self, "_value", value)
+        object.__setattr__(self, "_reads", reads)
+
+    def __getattr__(self, field: str):
+        value = getattr(self._value, field)
+        self._reads.add(self._where + (field,))
+        return value
+
+
+class PageMemo:
+    """What the pages of the last render read and gave, so that a build kept warm renders only the pages
+    whose inputs changed.
+
+    A page's inputs are its template, its own context (compared whole, but for the headers of long pages, of
+    which only the fields it read are compared) and the table entries it looked up (compared field by field
+    where it read fields). Pages that list the whole site (home, themes index) are rendered every time. The
+    text of a page whose inputs are equal is the text it gave before: rendering is a pure function of them.
+    """
+
+    def __init__(self):
+        self._pages: dict[str, tuple[str, dict, frozenset, str]] = {}  # path → (template, context, reads, text)
+        self._tables: dict[str, dict] = {}
+        self.rendered = 0  # pages rendered by the last render; the others gave their text from before
+        self.encoded: dict = {}  # corpus_json's articles, encoded
+
+    def render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: _PageRenderer,
+               processes: int | None) -> list[str]:
+        same = _Same()
+        changed = self._changed_reads(tables, same)
+
+        def unchanged(kept, template: str, context: dict) -> bool:
+            old_template, old_context, reads, _ = kept
+            if old_template != template or "site" in context or old_context.keys() != context.keys() \
+                    or not reads.isdisjoint(changed):
+                return False
+            for key, value in context.items():
+                old = old_context[key]
+                if isinstance(value, _HEADERS):
+                    if type(old) is not type(value):
+                        return False
+                elif old is not value and old != value:
+                    return False
+            # The fields read of a header, which its other parts read too: compared once.
+            return all(same(getattr(old_context[r[1]], r[2]), getattr(context[r[1]], r[2]))
+                       for r in reads if r[0] == "local")
+
+        texts: list[str | None] = [None] * len(jobs)
+        pages, stale = {}, []
+        # A page whose inputs are those of last time gives its text from last time; the others are rendered.
+        for i, (path, template, context) in enumerate(jobs):
+            kept = self._pages.get(path)
+            if kept is not None and unchanged(kept, template, context):
+                texts[i] = kept[3]
+                pages[path] = (template, context, kept[2], kept[3])
+            else:
+                stale.append(i)
+        done = fork_map(_call, [partial(renderer, *jobs[i]) for i in stale], processes)
+        for i, (text, reads) in zip(stale, done, strict=True):
+            path, template, context = jobs[i]
+            texts[i] = text
+            pages[path] = (template, context, reads, text)
+        self._pages, self._tables = pages, tables
+        self.rendered = len(stale)
+        return texts
+
+
+    def _changed_reads(self, tables: dict, same: _Same) -> set[tuple]:
+        """The table reads of the last build's pages whose value is not the same in this build's tables.
+
+        Each table is compared entry by entry first (an entry that is the same object, or an equal plain value,
+        is unchanged); only the reads of the other entries are looked at, field by field."""
+        dirty = set()
+        for name, new in tables.items():
+            old = self._tables.get(name, {})
+            for key in old.keys() - new.keys():
+                dirty.add((name, key))
+            for key, value in new.items():
+                before = old.get(key, _MISSING)
+                if before is not value and (dataclasses.is_dataclass(value) or before != value):
+                    dirty.add((name, key))
+        read = frozenset().union(*(reads for _, _, reads, _ in self._pages.values()))
+        return {r for r in read if r[0] == "table" and (r[1], r[2]) in dirty
+                and not same(_look(self._tables, r), _look(tables, r))}
+
+
+def _look(tables: dict, read: tuple):
+    _, name, key, field = read
+    value = tables.get(name, {}).get(key, _MISSING)
+    if field == "in":
+        return value is not _MISSING
+    if value is _MISSING or field is None:
+        return value
+    return getattr(value, field, _MISSING)
+
+
+class _Same:
+    """Equality between the last build and this one, remembered per pair of objects: the fields of a long
+    page's header (a place's every excerpt) are compared once for all its parts. Both objects are kept, so that
+    their ids cannot be reused meanwhile."""
+
+    def __init__(self):
+        self._known: dict[tuple[int, int], tuple[bool, object, object]] = {}
+
+    def __call__(self, old, new) -> bool:
+        if old is new:
+            return True
+        known = self._known.get((id(old), id(new)))
+        if known is None:
+            known = self._known[(id(old), id(new))] = (old == new, old, new)
+        return known[0]
+
+
 def _call(make: Callable[[], str]) -> str:
     return make()
 
@@ -500,6 +669,22 @@ def _article_context(article: Article, placed: list, reports: list) -> dict:
             "article_themes": themes}
 
 
+@dataclass(frozen=True)
+class Named:
+    """What a page shows of a place or person it links to: the name, and the slug of its page."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NamedIn:
+    """The places and people an article names."""
+
+    place: tuple[Named, ...] = ()
+    person: tuple[Named, ...] = ()
+
+
 def _entity_index(site: Site) -> dict:
     """Per article, the places and people it names; per theme and analyst, the places they come with."""
     of_article: dict[str, dict[str, list]] = {}
@@ -507,20 +692,36 @@ def _entity_index(site: Site) -> dict:
     of_analyst: dict[str, list] = {}
     for kind, entities in (("place", site.places), ("person", site.people)):
         for entity in entities:
+            named = Named(entity.slug, entity.name)
             for article in dict.fromkeys(e.article for e in entity.excerpts):
-                of_article.setdefault(article, {"place": [], "person": []})[kind].append(entity)
+                of_article.setdefault(article, {"place": [], "person": []})[kind].append(named)
             if kind == "place":
                 for theme, _ in entity.themes:
-                    of_theme.setdefault(theme, []).append(entity)
+                    of_theme.setdefault(theme, []).append(named)
                 for analyst in entity.analysts:
-                    of_analyst.setdefault(analyst, []).append(entity)
-    return {"entities_of_article": of_article, "places_of_theme": of_theme, "places_of_analyst": of_analyst}
+                    of_analyst.setdefault(analyst, []).append(named)
+    return {"entities_of_article": {a: NamedIn(tuple(n["place"]), tuple(n["person"])) for a, n in of_article.items()},
+            "places_of_theme": {t: tuple(n) for t, n in of_theme.items()},
+            "places_of_analyst": {a: tuple(n) for a, n in of_analyst.items()}}
 
 
-def _entity_json(entity) -> dict:
-    return {"slug": entity.slug, "name": entity.name, "kind": entity.kind,
-            "mentions": [{"article": e.article, "paragraph": e.paragraph.n,
-                          "spans": [list(span) for span in e.spans]} for e in entity.excerpts]}
+def _name_links(site: Site) -> dict:
+    """What a name in an excerpt links to (a place, a person, or an analyst's profile), and the names in each
+    paragraph, for Linker."""
+    analyst_by_name = {a.name: a.slug for a in site.analysts}
+    people = {e.slug for e in site.people}
+    targets, mentions = {}, {}
+    for article in site.articles:
+        for m in article.places + article.mentioned:
+            mentions.setdefault((article.slug, m.paragraph), []).append(m)
+            if m.kind != "person":
+                targets[(False, m.slug, m.name)] = slugs.place_page(m.slug)
+            elif m.name in analyst_by_name:
+                targets[(True, m.slug, m.name)] = slugs.analyst_page(analyst_by_name[m.name])
+            elif m.slug in people:
+                targets[(True, m.slug, m.name)] = slugs.person_page(m.slug)
+    return {"link_targets": targets,
+            "mentions": {where: tuple(sorted(found, key=lambda m: m.start)) for where, found in mentions.items()}}
 
 
 def _json_ld(data: dict) -> Markup:
@@ -529,18 +730,38 @@ def _json_ld(data: dict) -> Markup:
     return Markup('<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>")
 
 
-def corpus_json(site: Site) -> str:
-    """Everything extracted, as data: the fields of corpus.schema.json."""
-    data = {
-        "articles": [
-            {
-                "slug": a.slug, "title": a.title, "source": a.source, "published": a.published, "url": a.url,
-                "author": a.author, "file": a.source_name,
-                "paragraphs": [{"n": p.n, "text": p.text, "themes": list(p.themes)} for p in a.paragraphs],
-            }
-            for a in site.articles
-        ],
-        "themes": [
+def corpus_json(site: Site, encoded: dict | None = None) -> str:
+    """Everything extracted, as data: the fields of corpus.schema.json.
+
+    encoded: a dict kept between the builds of a warm generator, of the entries encoded last time (articles,
+    quotes, mentions), so that only the changed ones are encoded again."""
+    known = dict(encoded or {})
+    fresh: dict = {}
+
+    def cached(key, make: Callable[[], object], keep=None) -> str:
+        """The entry encoded, by a key made of its values and of objects kept alive with it (their ids)."""
+        hit = known.get(key)
+        if hit is None:
+            hit = (keep, _json(make()))
+        fresh[key] = hit
+        return hit[1]
+
+    def listed(texts) -> str:
+        return "[" + ",".join(texts) + "]"
+
+    def entity(e) -> str:  # its keys in sorted order, as sort_keys writes them
+        mentions = listed(cached(("mention", x.article, x.paragraph.n, x.spans), lambda x=x: {
+            "article": x.article, "paragraph": x.paragraph.n, "spans": [list(span) for span in x.spans]})
+            for x in e.excerpts)
+        return f'{{"kind":{_json(e.kind)},"mentions":{mentions},"name":{_json(e.name)},"slug":{_json(e.slug)}}}'
+
+    sections = {
+        "articles": listed(cached(("article", id(a)), lambda a=a: {
+            "slug": a.slug, "title": a.title, "source": a.source, "published": a.published, "url": a.url,
+            "author": a.author, "file": a.source_name,
+            "paragraphs": [{"n": p.n, "text": p.text, "themes": list(p.themes)} for p in a.paragraphs],
+        }, keep=a) for a in site.articles),
+        "themes": _json([
             {"slug": t.theme.slug, "title": t.theme.title, "description": t.theme.description,
              "terms": list(t.theme.terms), "none": list(t.theme.none_of),
              "rules": [{"name": r.name, "any": list(r.any_of), "all": [list(g) for g in r.all_of],
@@ -548,27 +769,34 @@ def corpus_json(site: Site) -> str:
                         "weak": list(r.weak), "min": r.min_terms, "article": r.article} for r in t.theme.rules],
              "paragraphs": [{"article": e.article, "n": e.paragraph.n, "rules": list(e.rules)} for e in t.excerpts]}
             for t in site.themes
-        ],
-        "analysts": [
+        ]),
+        "analysts": _json([
             {"slug": a.slug, "name": a.name, "role": a.role, "organisation": a.organisation,
              "appearances": [{"article": x.article, "role": x.role, "organisation": x.organisation}
                              for x in a.appearances]}
             for a in site.analysts
-        ],
-        "quotes": [
-            {"article": q.article, "index": q.index, "paragraphs": list(q.quote.paragraphs), "text": q.quote.text,
-             "speaker": q.speaker, "themes": list(q.themes),
-             "attribution": {"method": q.quote.attribution.method, "cue": q.quote.attribution.cue,
-                             "inferred": q.quote.attribution.method in INFERRED_METHODS}}
-            for q in site.quotes
-        ],
-        "reported": [
+        ]),
+        "quotes": listed(cached(("quote", id(q.quote), q.article, q.index, q.speaker, q.themes), lambda q=q: {
+            "article": q.article, "index": q.index, "paragraphs": list(q.quote.paragraphs), "text": q.quote.text,
+            "speaker": q.speaker, "themes": list(q.themes),
+            "attribution": {"method": q.quote.attribution.method, "cue": q.quote.attribution.cue,
+                            "inferred": q.quote.attribution.method in INFERRED_METHODS}}, keep=q.quote)
+            for q in site.quotes),
+        "reported": _json([
             {"article": r.article, "paragraph": r.reported.paragraph, "text": r.reported.text,
              "speaker": r.speaker, "cue": r.reported.cue}
             for a in site.analysts for r in a.reported
-        ],
-        "places": [_entity_json(e) for e in site.places],
-        "people": [_entity_json(e) for e in site.people],
+        ]),
+        "places": listed(entity(e) for e in site.places),
+        "people": listed(entity(e) for e in site.people),
     }
+    if encoded is not None:
+        encoded.clear()
+        encoded.update(fresh)
+    # The keys in order, as json's sort_keys writes them, each value encoded alone: the same bytes as one dump.
+    return "{" + ",".join(f"{_json(key)}:{sections[key]}" for key in sorted(sections)) + "}\n"
+
+
+def _json(value) -> str:
     # Compact: without indent, json uses its C encoder, five times faster on a large corpus.
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

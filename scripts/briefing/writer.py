@@ -25,34 +25,59 @@ def safe_path(root: Path, relative: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def write_tree(root: Path, files: list[tuple[str, str]] | dict[str, str]) -> tuple[int, int]:
-    """Make root hold exactly files; returns (files written, files removed)."""
+def write_tree(root: Path, files: list[tuple[str, str]] | dict[str, str],
+               previous: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """Make root hold exactly files; returns (paths written, paths removed), relative to root.
+
+    previous: what this writer last wrote into root ({path: text}), from a build kept warm between runs. A
+    file whose text is the one written last time is not read back to compare, and only the files written
+    last time are candidates for removal; without it every file in root is compared, and any other removed.
+    """
     items = list(files.items()) if isinstance(files, dict) else list(files)
     seen: set[str] = set()
     for path, _ in items:
         if path in seen:
             raise WriteError(f"two pages want the same path: {path}")
         seen.add(path)
-    targets = {safe_path(root, path): content.encode("utf-8") for path, content in items}
-    changed = {t: data for t, data in targets.items() if not (t.is_file() and t.read_bytes() == data)}
+    # Every path is checked before anything is written (those written last time were checked then).
+    targets = {path: safe_path(root, path) for path, _ in items if previous is None or path not in previous}
+    changed = {}
+    for path, content in items:
+        if previous is not None and previous.get(path) is content:
+            continue  # the very text written last time (a page that was not rendered again)
+        target = targets.get(path) or root / path
+        data = content.encode("utf-8")
+        if not (target.is_file() and target.read_bytes() == data):
+            changed[path] = data
+            targets[path] = target
     staging = root.parent / f".{root.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        for target, data in changed.items():
-            staged = staging / target.relative_to(root)
+        for path, data in changed.items():
+            staged = staging / path
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_bytes(data)
-        for target in sorted(changed):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / target.relative_to(root), target)
+        for path in sorted(changed):
+            targets[path].parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / path, targets[path])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    removed = 0
-    if root.exists():
+    removed = []
+    if previous is not None:
+        for path in sorted(set(previous) - seen):
+            target = safe_path(root, path)
+            if target.is_file():
+                target.unlink()
+                removed.append(path)
+            for folder in target.parents:  # the folders it leaves empty
+                if folder == root or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+    elif root.exists():
         for existing in sorted(root.rglob("*"), reverse=True):
-            if existing.is_file() and existing not in targets:
+            if existing.is_file() and existing.relative_to(root).as_posix() not in seen:
                 existing.unlink()
-                removed += 1
+                removed.append(existing.relative_to(root).as_posix())
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
-    return len(changed), removed
+    return sorted(changed), sorted(removed)

@@ -1,0 +1,111 @@
+"""The editor's loop: a site kept warm and rebuilt after each edit is byte-identical to a clean build.
+
+`make serve` keeps the generator warm (cached analyses, pages rendered again only when their inputs changed)
+and has MkDocs rebuild only the files that changed, keeping each page's search entries. After a series of
+edits (a quote added with a new analyst, a paragraph changed, an article added and one removed, a theme's
+terms and description changed) every page, corpus.json and the search index must be what a clean build of
+the same seeds gives; and the rebuilds must really have been partial.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.build import Generator
+from briefing.serve import SiteBuilder
+from site_build import ROOT, build_site
+
+SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            # The gzip header holds the time of the build; the sitemap inside it must be the same.
+            files[path.relative_to(root).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return files
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+EDITS = [
+    # A quote with a speaker never seen before: a new analyst, on the article and its themes.
+    ("quote", lambda seeds: _append(seeds / "note-0040.txt", "“Sanctions will bite harder in the spring than "
+                                    "anyone in Moscow admits,” says Petra Lindahl, head of research at Arcadia "
+                                    "Partners.")),
+    # A paragraph changed: a place named, a theme's term dropped.
+    ("paragraph", lambda seeds: (seeds / "xi-putin-moscow.txt").write_text(
+        SEED.read_text(encoding="utf-8").replace("Armenia and Kazakhstan are particular examples",
+                                                 "Georgia is a particular example"), encoding="utf-8")),
+    # An article added, the newest, and an old one removed.
+    ("added", lambda seeds: (seeds / "zz-late-note.txt").write_text(
+        '---\ntitle: "A late note"\npublished: "2025-01-02"\n---\nDiplomats in Beijing watched the summit.\n\n'
+        "“The partnership has limits,” says Anna Brandt, senior analyst at Harrow Capital.\n", encoding="utf-8")),
+    ("removed", lambda seeds: (seeds / "note-0003.txt").unlink()),
+    # A theme edited: a term added, its description reworded.
+    ("theme", lambda seeds: (seeds / "themes.yml").write_text(
+        (seeds / "themes.yml").read_text(encoding="utf-8")
+        .replace("terms: [sanction, circumvent,", "terms: [sanction, grain, circumvent,")
+        .replace("Western sanctions on Russia,", "Western sanctions on Russia and its trade,"), encoding="utf-8")),
+]
+
+
+@pytest.fixture(scope="module")
+def warm_and_clean(tmp_path_factory):
+    from bench import write_corpus
+
+    work = tmp_path_factory.mktemp("incremental")
+    seeds = work / "seeds"
+    write_corpus(seeds, 90)  # long enough for pages in parts
+    shutil.copy(SEED, seeds / SEED.name)
+    project = work / "warm"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "overrides").symlink_to(ROOT / "overrides")
+    generator = Generator(seeds, project / "docs")
+    site = SiteBuilder(project / "mkdocs.yml", project / "site")
+    assert generator.run().problems == []
+    site.build()
+    total = site.rendered
+    counts = {}
+    for name, edit in EDITS:
+        edit(seeds)
+        outcome = generator.run()
+        assert outcome.problems == [], outcome.problems
+        site.build(outcome.written + outcome.removed)
+        counts[name] = (generator.rendered, len(outcome.written), site.rendered)
+    clean = build_site(seeds, work / "clean")
+    return project, clean, total, counts
+
+
+def test_the_generator_kept_warm_writes_what_a_clean_build_writes(warm_and_clean):
+    project, clean, _, _ = warm_and_clean
+    assert _tree(project / "docs") == _tree(clean.parent / "docs")
+
+
+def test_the_site_rebuilt_after_edits_is_the_clean_build_byte_for_byte(warm_and_clean):
+    project, clean, _, _ = warm_and_clean
+    warm, cold = _tree(project / "site"), _tree(clean)
+    assert sorted(warm) == sorted(cold)
+    differ = [path for path in cold if warm[path] != cold[path]]
+    # Pages, corpus.json, the search index (in the order a full build writes it), the sitemap: all of it.
+    assert differ == []
+    assert "search/search_index.json" in cold and "data/corpus.json" in cold
+    assert "analysts/petra-lindahl/index.html" in cold  # the new analyst's profile
+
+
+def test_the_rebuilds_were_partial(warm_and_clean):
+    _, _, total, counts = warm_and_clean
+    # An edit inside an article renders, writes and builds again only the pages it touches. (An article
+    # added or removed moves the cut of every long page it is on, and so touches more.)
+    for name in ("quote", "paragraph"):
+        rendered, written, built = counts[name]
+        assert rendered < total / 8 and written < total / 8 and built <= written, (name, counts[name], total)
