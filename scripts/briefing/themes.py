@@ -77,19 +77,22 @@ class _Rule:
         self.min_terms = rule.min_terms
         self.article = rule.article
         self.strong = tuple(dict.fromkeys(self.any_of + sum(self.all_of, ()) + sum(self.near, ())))
+        # As sets, for the checks below: a paragraph is tested against every rule, so they must be cheap.
+        self._any, self._none = frozenset(self.any_of), frozenset(self.none_of)
+        self._groups = tuple(frozenset(group) for group in self.all_of + self.near)
+        self._counted = frozenset(self.strong + self.weak)
 
     def matches(self, found: dict[int, list[tuple[int, int, int, int]]]) -> bool:
-        if any(t in found for t in self.none_of):
+        present = found.keys()
+        if not self._none.isdisjoint(present):
             return False
-        if self.any_of and not any(t in found for t in self.any_of):
+        if self._any and self._any.isdisjoint(present):
             return False
-        if not all(any(t in found for t in group) for group in self.all_of):
+        if any(group.isdisjoint(present) for group in self._groups):
             return False
         if self.near and not self._near(found):
             return False
-        if self.min_terms > 1:
-            return sum(t in found for t in dict.fromkeys(self.strong + self.weak)) >= self.min_terms
-        return True
+        return self.min_terms == 1 or len(self._counted.intersection(present)) >= self.min_terms
 
     def _near(self, found) -> bool:
         first = [o for t in self.near[0] for o in found.get(t, ())]
@@ -104,8 +107,7 @@ class ThemeMatcher:
     def __init__(self, themes: tuple[Theme, ...]):
         self._terms: dict[tuple[_Word, ...], int] = {}
         self._by_first: dict[str, list[tuple[int, tuple[_Word, ...]]]] = {}
-        self._themes = [(theme.slug, tuple(_Rule(rule, self._number) for rule in theme.all_rules),
-                         tuple(self._number(t) for t in theme.none_of)) for theme in themes]
+        self._themes = [_Theme(theme, self._number) for theme in themes]
 
     def _number(self, term: str) -> int:
         exact = _EXACT.match(term)
@@ -141,30 +143,46 @@ class ThemeMatcher:
         that matched and the spans of their terms. Rules with an `article` share are checked last, against the
         share of the article's paragraphs that the theme's other rules took."""
         found = [self._find(text) for text in texts]
-        matched = [[[rule for rule in rules if not rule.article and rule.matches(f)] if not _excluded(f, none_of)
-                    else [] for _, rules, none_of in self._themes] for f in found]
-        for t, (_, rules, none_of) in enumerate(self._themes):
+        matched = [[theme.direct_matches(f) for theme in self._themes] for f in found]
+        for t, theme in enumerate(self._themes):
             share = sum(1 for m in matched if m[t]) / max(1, len(texts))
-            for rule in rules:
-                if rule.article and share >= rule.article:
+            for rule in theme.in_article:
+                if share >= rule.article:
                     for f, m in zip(found, matched):
-                        if not _excluded(f, none_of) and rule.matches(f):
+                        if not theme.excluded(f) and rule.matches(f):
                             m[t].append(rule)
         return [self._hits(f, m) for f, m in zip(found, matched)]
 
     def _hits(self, found, matched) -> tuple[ThemeHit, ...]:
         hits = []
-        for (slug, rules, _), on in zip(self._themes, matched):
+        for theme, on in zip(self._themes, matched):
             if on:
-                on = [rule for rule in rules if rule in on]  # in the order the editor wrote them
+                on = [rule for rule in theme.rules if rule in on]  # in the order the editor wrote them
                 terms = dict.fromkeys(t for rule in on for t in rule.strong + rule.weak)
                 spans = [(a, b) for t in terms for _, _, a, b in found.get(t, ())]
-                hits.append(ThemeHit(theme=slug, spans=_merge(spans), rules=tuple(r.name for r in on)))
+                hits.append(ThemeHit(theme=theme.slug, spans=_merge(spans), rules=tuple(r.name for r in on)))
         return tuple(hits)
 
 
-def _excluded(found, none_of) -> bool:
-    return any(t in found for t in none_of)
+class _Theme:
+    """A theme's rules, compiled: those that stand alone, those that need an article on the theme, and the terms
+    without which none of the former can match (most paragraphs are on few themes, so most are skipped)."""
+
+    def __init__(self, theme: Theme, number):
+        self.slug = theme.slug
+        self.rules = tuple(_Rule(rule, number) for rule in theme.all_rules)
+        self.direct = tuple(rule for rule in self.rules if not rule.article)
+        self.in_article = tuple(rule for rule in self.rules if rule.article)
+        self._none = frozenset(number(t) for t in theme.none_of)
+        self._cues = frozenset(t for rule in self.direct for t in rule.strong)
+
+    def excluded(self, found) -> bool:
+        return not self._none.isdisjoint(found.keys())
+
+    def direct_matches(self, found) -> list[_Rule]:
+        if self._cues.isdisjoint(found.keys()) or self.excluded(found):
+            return []
+        return [rule for rule in self.direct if rule.matches(found)]
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
