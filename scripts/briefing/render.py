@@ -203,7 +203,8 @@ def describe_rule(rule: Rule) -> str:
     clauses = ([f"any of {', '.join(rule.any_of)}" if len(rule.any_of) > 1 else rule.any_of[0]] if rule.any_of else [])
     clauses += [one_of(group) for group in rule.all_of]
     if rule.near:
-        clauses.append(f"{one_of(rule.near[0])} at most {rule.within} words from {one_of(rule.near[1])}")
+        clauses.append(f"{one_of(rule.near[0])} at most {rule.within} word{'' if rule.within == 1 else 's'} from "
+                       f"{one_of(rule.near[1])}")
     text = " and ".join(clauses)
     if rule.min_terms > 1:
         text += f", with at least {rule.min_terms} different terms" + \
