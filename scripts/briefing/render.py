@@ -318,9 +318,10 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     parts.update({(kind, e.slug): _parts([x.article for x in e.excerpts])
                   for kind, entities in (("place", site.places), ("person", site.people)) for e in entities})
     articles = {a.slug: a for a in site.articles}
-    quotes_in: dict[tuple[str, int], list] = {}  # (article, paragraph) → the quotes in it, for theme pages
+    # (article, paragraph) → the quotes in it whose speaker is known, which a theme page names under the paragraph
+    quotes_in: dict[tuple[str, int], list] = {}
     for q in site.quotes:
-        for n in q.quote.paragraphs:
+        for n in q.quote.paragraphs if q.speaker else ():
             quotes_in.setdefault((q.article, n), []).append(q)
     # What pages look up about other pages. A page is rendered again only when what it looked up changed
     # (PageMemo), so these are looked up by key, and what a page reads of an entry is noted field by field.
