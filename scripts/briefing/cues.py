@@ -67,6 +67,8 @@ def find_units(text: str, spans: list[Span]) -> list[Unit]:
         if i + 1 < len(spans):
             stop = min(stop, spans[i + 1].outer_start)
         words = text[span.start:span.end]
+        if not any(c.isalpha() for c in words):
+            continue  # '"783499116076687360"', '"9/11"': numbers and markup, not speech
         if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
             continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
         cue = (_leading_cue(text, span, floor, sentence_start) if span.opened else None) or \
@@ -133,6 +135,9 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     if quote_text.endswith((".", "…", "?", "!")) and len(rest.split()) > 2 and not _CUE_TAIL.match(rest):
         return None
     mention = speakers.subject_before_verb(subject)
+    if mention is None and 0 < len(subject.split()) <= 4:
+        # '"We live in Satan's kingdom," my father often said': speech, by somebody we do not profile.
+        mention = Mention(kind="other", text=subject.strip())
     return Cue(mention, clip(words_end)) if mention else None
 
 
@@ -147,9 +152,9 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
     if not verbs:
         # 'Sorensen was unmoved: "…"': a colon after a short clause whose subject is a name.
         if region.rstrip().endswith(":") and len(region.split()) <= 8:
-            mention = speakers.subject_after_verb(region)
-            if mention and mention.kind in ("name", "surname"):
-                return Cue(mention, region.strip(" :"))
+            named = speakers.first_person(region)
+            if named and not region[: named[0]].strip(" ,"):
+                return Cue(named[1], region.strip(" :"))
         return None
     verb = verbs[-1]
     words_between = len(region[verb.end():].split())
