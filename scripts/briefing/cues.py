@@ -174,6 +174,11 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
         verb = next(LEADING_VERB.finditer(sentence))
         subject = sentence[: verb.start()]
         region = sentence
+    if verb.group().endswith("ing") and not subject.rstrip().endswith(","):
+        # 'footage of Hillary Clinton asking, "…"': the participle's subject is the name right before it.
+        named = speakers.trailing_name(subject)
+        if named:
+            return Cue(named, clip(region[subject.rfind(named.text):]))
     if verb.group().endswith("ing") and subject.rstrip().endswith(","):
         # '… Megan Fairweather was blunter, calling the record "a disgrace"': the participle's subject is
         # the person the sentence is about.

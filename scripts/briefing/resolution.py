@@ -120,12 +120,13 @@ class Cast:
             name for name in evidenced | alone
             if not is_place(name) and not any(w.lower() in self.vocabulary for w in name.split())
         }
-        self._infer_gender()
-        # Where neither an honorific nor the article's pronouns tell, a given name that is one sex's ("Walter").
+        # After an honorific, a given name that is only ever one sex's ("Walter", "Michelle") tells the gender
+        # more surely than the article's pronouns, which _infer_gender() counts next.
         for _, _, name in self.registry:
             gender = names.given_name_gender(name.split()[0], certain=True)
             if gender:
                 self.gender.setdefault(name, gender)
+        self._infer_gender()
 
     def _family_name_first(self, paragraphs, name_start) -> None:
         """'Xi Jinping' … 'Xi': where a name's first word stands alone and its last never does, the first word
@@ -144,15 +145,18 @@ class Cast:
         for entries in self._by_tail.values():
             entries.sort(key=lambda r: (r[0], r[1]))
 
-    def _full_name(self, partial: str, where: tuple[int, int] | None = None) -> str | None:
-        """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first."""
-        mentions = self._by_tail.get(" ".join(partial.split()), [])
+    def _full_name(self, partial: str, where: tuple[int, int] | None = None, gender: str | None = None) -> str | None:
+        """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first.
+        gender: what an honorific says ("Mr. Obama" is not Michelle Obama); names of the other sex are skipped."""
+        mentions = [m for m in self._by_tail.get(" ".join(partial.split()), [])
+                    if not gender or self.gender.get(m[2], gender) == gender]
         if mentions:
             # In reading order, so the latest mention before where is found by bisection.
             i = bisect_right(mentions, where, key=lambda r: (r[0], r[1])) if where else len(mentions)
             return mentions[i - 1][2] if i else mentions[0][2]
         tail = partial.split()
-        return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail), None)
+        return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail
+                     and (not gender or self.gender.get(n, gender) == gender)), None)
 
     def _surname_mentions(self, spans, name_start) -> list[tuple[int, int, int, str, bool]]:
         """(paragraph, start, end, full name, salient) for every use of a known name's surname.
@@ -218,7 +222,7 @@ class Cast:
             # "Crooked Hillary Clinton" is the article's Hillary Clinton; "Bill Clinton" is not its Hillary.
             tails = [" ".join(words[k:]) for k in range(len(words) - 1) if k == 0 or not names.is_given_name(words[0])]
             full = next(filter(None, (self._full_name(tail, where) for tail in tails)), None) if len(words) > 1 \
-                else self._full_name(mention.name, where)
+                else self._full_name(mention.name, where, mention.gender)
             full = full or names.person_name(words, self.vocabulary)
             return (self._meet(full, mention) if full else None), EXPLICIT
         if mention.kind == "pronoun":

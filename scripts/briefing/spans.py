@@ -20,6 +20,8 @@ _OPENING_GLYPHS, _CLOSING_GLYPHS = "“„«", "”»"
 _OPEN_BEFORE = set("([{—–-/‘'")
 _CLOSE_AFTER = set(".,;:!?)]}—–―-…’'")
 # Sentence ends: punctuation, optional closing marks, space, then something that can start a sentence.
+# Initials: "J." and "G.K." do not end a sentence.
+_INITIALS = re.compile(r"^[^\W\d_](?:\.[^\W\d_])*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»]*\s+(?=[\"“‘'«(\[]?[^\W_a-z])")
 
 
@@ -93,7 +95,7 @@ def sentence_starts(text: str) -> tuple[int, ...]:
         # Only the last word before the mark matters; looking at a bounded window keeps this linear.
         word = re.search(r"([\w.]+)[.!?…]*$", text[max(0, match.start() - 40): match.start() + 1])
         token = (word.group(1) if word else "").rstrip(".").lower()
-        if text[match.start()] == "." and (token in lexicon.words("abbreviations.txt") or (len(token) == 1 and token.isalpha())):
+        if text[match.start()] == "." and (token in lexicon.words("abbreviations.txt") or _INITIALS.match(token)):
             continue
         starts.append(match.end())
     return tuple(starts)

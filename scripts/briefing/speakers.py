@@ -65,9 +65,10 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
     honorific, cut = None, 0
     for i, tok in enumerate(run):
         low = tok.lower()
-        if low in HONORIFICS or low.rstrip(".") in HONORIFICS:
+        last = i == len(run) - 1  # "Charlie King", "Howard Dean": a title word that ends a name is the name's
+        if (low in HONORIFICS or low.rstrip(".") in HONORIFICS) and not last:
             honorific, cut = low.rstrip("."), i + 1
-        elif low in TITLES or low.rstrip(".") in TITLES:
+        elif (low in TITLES or low.rstrip(".") in TITLES) and not last:
             cut = i + 1
         elif low in NOT_NAMES:
             cut = i + 1 if i == cut else cut
@@ -87,7 +88,7 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
     # A single word may be the surname of someone the article has named ("Warren" is also a city): only the
     # article can tell, so it is checked when the speaker is resolved.
     plausible = names.looks_like_a_person(name) if len(name) > 1 else \
-        name and not names.never_in_a_name(name[0]) and not names.is_role(name[0])
+        name and not names.never_in_a_name(name[0]) and (honorific or not names.is_role(name[0]))
     if not plausible or all(t.isupper() and len(t) > 1 for t in name):
         return Mention(kind="other", text=" ".join(run))
     role = roles.clean_role(" ".join(x for x in (lead, " ".join(role_words)) if x), before_name=True)
@@ -335,6 +336,14 @@ def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])(?:[^\W\d_a-z][\w’'.\-]*)(?:\s+(?:[^\W\d_a-z][\w’'.\-]*|(?:"
                               + "|".join(sorted(PARTICLES)) + r")(?![\w’'])))*")
+
+
+def trailing_name(text: str) -> Mention | None:
+    """The name or surname that ends text, if one does: 'footage of Hillary Clinton' → Hillary Clinton."""
+    tokens = _TOKEN.findall(text.rsplit(",", 1)[-1])
+    run, _ = _trailing_run(tokens)
+    mention = _name_from_run(run) if run and not text.rstrip().endswith((",", ".", ":")) else None
+    return mention if mention and mention.kind in ("name", "surname") else None
 
 
 def first_person(text: str) -> tuple[int, Mention] | None:
