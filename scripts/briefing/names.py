@@ -52,12 +52,14 @@ def surname_words(name: str) -> list[str]:
     return words[:-1] if len(words) > 2 and words[-1] in lexicon.words("suffixes.txt", lower=False) else words
 
 
+@lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """A known given name ("Jean-Baptiste" by its parts) or an initial."""
     parts = word.split("-")
     return bool(_INITIAL.match(word)) or all(given_name_gender(part) is not None for part in parts if part)
 
 
+@lru_cache(maxsize=65536)
 def _is_group(word: str) -> bool:
     """'Analysts', 'Critics', 'Republicans', 'Floridians': a plural of a role, a title or a group noun."""
     low = word.lower()
@@ -68,6 +70,7 @@ def _is_group(word: str) -> bool:
                                or singular in lexicon.words("group_nouns.txt"))
 
 
+@lru_cache(maxsize=65536)
 def never_in_a_name(word: str) -> bool:
     """Words that cannot be part of a person's name, whatever the article."""
     if _INITIAL.match(word):
@@ -78,18 +81,21 @@ def never_in_a_name(word: str) -> bool:
             or _is_group(word) or low.endswith("ians"))
 
 
+@lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
     """A title or role noun standing alone ("Editor", "Senator") is nobody's name."""
     low = word.lower().rstrip(".")
     return low in lexicon.words("titles.txt") or low in lexicon.words("role_nouns.txt")
 
 
+@lru_cache(maxsize=65536)
 def _is_calendar(word: str) -> bool:
     """A day, a month or an ordinal: "Late Sunday", "Fifth Amendment"."""
     low = word.lower().rstrip(".")
     return low in lexicon.words("calendar.txt") or low in lexicon.words("ordinals.txt")
 
 
+@lru_cache(maxsize=65536)
 def _is_modifier(word: str) -> bool:
     """A word that can stand before a name without being part of it: a party, a demonym, a place, a group."""
     low = word.lower()

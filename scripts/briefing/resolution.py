@@ -148,8 +148,9 @@ class Cast:
     def _full_name(self, partial: str, where: tuple[int, int] | None = None, gender: str | None = None) -> str | None:
         """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first.
         gender: what an honorific says ("Mr. Obama" is not Michelle Obama); names of the other sex are skipped."""
-        mentions = [m for m in self._by_tail.get(" ".join(partial.split()), [])
-                    if not gender or self.gender.get(m[2], gender) == gender]
+        mentions = self._by_tail.get(" ".join(partial.split()), [])
+        if gender:  # rare (an honorific), so the common lookup stays a bisection of the list as it is
+            mentions = [m for m in mentions if self.gender.get(m[2], gender) == gender]
         if mentions:
             # In reading order, so the latest mention before where is found by bisection.
             i = bisect_right(mentions, where, key=lambda r: (r[0], r[1])) if where else len(mentions)

@@ -60,8 +60,14 @@ def _is_name_token(tok: str, first: bool) -> bool:
     return word[0].isupper() and not word.isdigit()
 
 
+_MAX_RUN = 8
+
+
 def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
     """A name from a run of capitalised tokens, dropping titles and function words in front of it."""
+    # No name with its titles is longer than this; a longer run is a headline or a list, and only its end can
+    # hold the name ("… Labour Party Leader Jeremy Corbyn"). Bounding it keeps every step linear.
+    run = run[-_MAX_RUN:]
     honorific, cut = None, 0
     for i, tok in enumerate(run):
         low = tok.lower()
