@@ -40,6 +40,36 @@ def test_surname_and_organisation_merge_and_namesakes_do_not():
     assert sorted(q.article for q in dalton.quotes) == ["old", "surname"]
 
 
+def _article(title, *paragraphs):
+    return f"---\ntitle: {title}\npublished: 2016-09-01\n---\n" + "\n".join(paragraphs) + "\n"
+
+
+def test_forms_of_one_full_name_and_a_short_given_name_are_one_person():
+    site = site_of(
+        _article("A", "“The plan is reckless and costly for everyone,” said Donald J. Trump, the nominee."),
+        _article("B", "“The plan is the best one anyone has ever seen,” said Donald Trump, the nominee."),
+        _article("C", "“We are raising the question of taxes again,” said Donald Trump, the nominee."),
+        _article("D", "“Rates will stay lower for longer than markets think,” said Len Burman, a director."),
+        _article("E", "“Nobody pays that rate in practice, not one person,” said Leonard E. Burman, an economist."))
+    # Named by the form most articles use; a tie goes to the shorter form.
+    assert {a.name for a in site.analysts} == {"Donald Trump", "Len Burman"}
+    assert sorted(len(a.quotes) for a in site.analysts) == [2, 3]
+
+
+def test_a_surname_alone_is_the_one_person_the_corpus_names_so_of_the_sex_its_honorific_shows():
+    site = site_of(
+        _article("A", "Barack Obama, the president, spoke at the museum.", "Michelle Obama campaigned in Ohio."),
+        _article("B", "“My name may not be on the ballot this time, but our progress is,” Mr. Obama said."),
+        _article("C", "Bill Clinton campaigned in Iowa.", "Hillary Clinton campaigned in Ohio."),
+        _article("D", "“We will win this state in the end, whatever the polls say,” Clinton said."))
+    names = {a.name: sorted(q.article for q in a.quotes) for a in site.analysts}
+    # Mr. Obama is the Obama who is a man; a bare "Clinton" fits two people, so stays as the article wrote it.
+    assert names == {"Barack Obama": ["b"], "Clinton": ["d"]}
+    # A person has one page: a profile if they speak anywhere, otherwise a people page, never both.
+    people = {p.name for p in site.people}
+    assert "Barack Obama" not in people and {"Michelle Obama", "Bill Clinton", "Hillary Clinton"} <= people
+
+
 def test_theme_excerpts_are_grouped_by_article_newest_first():
     site = site_of(OLD, NEW, SURNAME)
     sanctions = next(t for t in site.themes if t.theme.slug == "sanctions")

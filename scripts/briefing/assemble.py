@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .model import (Analyst, Appearance, Article, Config, Entity, Excerpt, PlacedQuote, PlacedReport, Person,
-                    Site, ThemePage)
+from .model import (Analyst, Appearance, Article, Config, Entity, Excerpt, Mention, PlacedQuote, PlacedReport,
+                    Person, Site, ThemePage)
 from .slugs import slugify, unique
 from .roles import clean_organisation
 from .speakers import HONORIFICS
+from . import lexicon, names
 
 
 def assemble(articles: list[Article], config: Config) -> Site:
     articles = _unique_slugs(articles)
     articles.sort(key=lambda a: (a.published or "", a.slug), reverse=True)
     identity = _identities(articles)
-    analyst_slug = _analyst_slugs(identity)
+    # Every person an article names goes by their one name across the corpus.
+    articles = [replace(a, mentioned=tuple(_renamed(m, identity[(a.slug, m.name)]) for m in a.mentioned))
+                for a in articles]
+    speaking = {identity[(a.slug, name)] for a in articles for name in _speakers(a)}
+    analyst_slug = _analyst_slugs(speaking)
     quotes, reports = [], []
     for article in articles:
         themes_of = {p.n: p.themes for p in article.paragraphs}
@@ -39,11 +44,9 @@ def assemble(articles: list[Article], config: Config) -> Site:
     for r in reports:
         if r.speaker not in heard_at[(r.article, r.reported.paragraph)]:
             heard_at[(r.article, r.reported.paragraph)].append(r.speaker)
-    analyst_names = {a.name for a in analysts} | set(identity.values())
     places = _entities(articles, lambda a: a.places, heard_at)
-    people = _entities(articles, lambda a: [m for m in a.mentioned if m.name not in analyst_names
-                                            and identity.get((a.slug, m.name), m.name) not in analyst_names],
-                       heard_at)
+    # A person has one page: a profile if they speak anywhere in the corpus, else a people page.
+    people = _entities(articles, lambda a: [m for m in a.mentioned if m.name not in speaking], heard_at)
     return Site(articles=tuple(articles), themes=theme_pages, analysts=analysts, quotes=tuple(quotes),
                 places=places, people=people)
 
@@ -82,40 +85,71 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
 
 
 def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
-    """(article, speaker as named there) → the analyst's name across the corpus.
+    """(article, person as named there) → their one name across the corpus, for speakers and people alike.
 
-    The same full name in several articles is one analyst. A speaker an article names only by surname
-    ("Mr Dalton", "Dalton") is the one analyst with that surname at the same organisation, if there is
-    exactly one; people who merely share a surname stay apart.
+    - Forms of one full name are one person ("Donald J. Trump", "Donald Trump": the same given name and
+      surname), named by the form the corpus uses in most articles.
+    - A surname alone ("Dalton", "Obama" from "Mr. Obama said") is the one person the corpus names in full
+      with that surname, at the same organisation where it gives one, and of the sex an honorific shows.
+      People who share a surname stay apart when the corpus has several that fit (Bill and Hillary Clinton).
     """
-    def surname_and_org(name: str, person: Person) -> tuple[str, str]:
-        return name.split()[-1], (clean_organisation(person.organisation) or "").lower()
-
     people = {(a.slug, p.name): p for a in articles for p in a.people}
-    by_surname_and_org: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named = {(a.slug, name) for a in articles for name in _speakers(a)}
+    named |= {(a.slug, m.name) for a in articles for m in a.mentioned}
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for _, name in named:
+        if _full_name_key(name):
+            forms[_full_name_key(name)][name] += 1
+    canonical = {key: min(counts, key=lambda form: (-counts[form], len(form), form)) for key, counts in forms.items()}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key, name in canonical.items():
+        by_surname[key[1]].add(name)
+    organisations: dict[str, set[str]] = defaultdict(set)
     for (_, name), person in people.items():
-        if len(name.split()) > 1 and not _is_surname_only(name) and person.organisation:
-            by_surname_and_org[surname_and_org(name, person)].add(name)
+        if person.organisation and _full_name_key(name):
+            organisations[canonical[_full_name_key(name)]].add((clean_organisation(person.organisation) or "").lower())
+
+    def fits(full: str, person: Person | None) -> bool:
+        if person is None:
+            return True
+        if person.gender and names.given_name_gender(full.split()[0]) not in (None, "x", person.gender):
+            return False
+        organisation = (clean_organisation(person.organisation) or "").lower()
+        return not organisation or organisation in organisations[full]
+
     identity = {}
-    for article in articles:
-        for name in _speakers(article):
-            person = people.get((article.slug, name))
-            same = set()
-            if _is_surname_only(name) and person and person.organisation:
-                same = by_surname_and_org[surname_and_org(name, person)]
-            identity[(article.slug, name)] = next(iter(same)) if len(same) == 1 else name
+    for slug, name in named:
+        key = _full_name_key(name)
+        if key:
+            identity[(slug, name)] = canonical[key]
+            continue
+        same = [full for full in by_surname.get(_surname(name).lower(), ()) if fits(full, people.get((slug, name)))]
+        identity[(slug, name)] = same[0] if len(same) == 1 else name
     return identity
 
 
-def _is_surname_only(name: str) -> bool:
-    words = name.split()
-    return len(words) == 1 or (len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS)
+def _surname(name: str) -> str:
+    return names.surname_words(name)[-1]
 
 
-def _analyst_slugs(identity: dict[tuple[str, str], str]) -> dict[str, str]:
+def _full_name_key(name: str) -> tuple[str, str] | None:
+    """(given name, surname), lowercase, of a name given in full, the given name in its full form ("Len" is
+    Leonard); None for a surname alone."""
+    words = names.surname_words(name)
+    if len(words) < 2 or words[0].lower().rstrip(".") in HONORIFICS:
+        return None
+    given = words[0].lower()
+    return lexicon.table("nicknames.txt").get(given, given), words[-1].lower()
+
+
+def _renamed(mention: Mention, name: str) -> Mention:
+    return mention if mention.name == name else replace(mention, name=name, slug=slugify(name, fallback="person"))
+
+
+def _analyst_slugs(speaking: set[str]) -> dict[str, str]:
     """Analyst name → slug, unique across the site."""
     taken: set[str] = set()
-    return {name: unique(slugify(name, fallback="analyst"), taken) for name in sorted(set(identity.values()))}
+    return {name: unique(slugify(name, fallback="analyst"), taken) for name in sorted(speaking)}
 
 
 def _speakers(article: Article) -> list[str]:

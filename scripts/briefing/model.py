@@ -98,6 +98,7 @@ class Person:
     name: str
     role: str | None = None
     organisation: str | None = None
+    gender: str | None = None  # "m" or "f" where the article shows it (an honorific, a given name, pronouns)
 
 
 @dataclass(frozen=True)

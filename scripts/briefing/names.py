@@ -70,13 +70,28 @@ def _is_group(word: str) -> bool:
                                or singular in lexicon.words("group_nouns.txt"))
 
 
+# A capital inside a word is a name's only after these: McConnell, MacDougall, O'Neill, DuVernay, LaBelle.
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Du|Da|Di|La|Le|Van|Von|St|Fitz)(?=[^\W\d_])")
+
+
+def _brand_shaped(word: str) -> bool:
+    """'PolitiFact', 'YouTube': a capital inside a word part, not after a name prefix, and not all capitals."""
+    for part in word.rstrip(".").split("-"):
+        rest = _NAME_PREFIX.sub("", part)[1:]
+        if any(c.isupper() for c in rest) and not part.isupper():
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def never_in_a_name(word: str) -> bool:
-    """Words that cannot be part of a person's name, whatever the article."""
+    """Words that cannot be part of a person's name, whatever the article: function words, organisation words,
+    groups, parties, and words shaped like a brand ("PolitiFact")."""
     if _INITIAL.match(word):
         return False
     low = word.lower().rstrip(".")
-    return (not _NAME_TOKEN.match(word) or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
+    return (not _NAME_TOKEN.match(word) or _brand_shaped(word) or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
+            or low in lexicon.words("parties.txt")
             or low in lexicon.words("organisation_words.txt") or low in lexicon.words("place_words.txt")
             or _is_group(word) or low.endswith("ians"))
 
@@ -133,7 +148,8 @@ def looks_like_a_person(tokens: list[str]) -> bool:
         return False
     if any(_is_calendar(t) and not (i == 0 and len(tokens) > 1 and is_given_name(t)) for i, t in enumerate(tokens)):
         return False
-    return len(tokens) == 1 or is_given_name(tokens[0]) or not is_place(tokens[-1])
+    given = is_given_name(tokens[0]) and not _INITIAL.match(tokens[0])  # "Jim Jordan"; but "N. Korea"
+    return len(tokens) == 1 or given or not is_place(tokens[-1])
 
 
 def person_name(tokens: list[str], vocabulary: frozenset[str] = frozenset()) -> str | None:

@@ -243,7 +243,9 @@ class Cast:
         person = self.people.get(name)
         role = (person.role if person else None) or mention.role
         org = (person.organisation if person else None) or mention.organisation
-        self.people[name] = Person(name=name, role=role, organisation=org)
+        if mention.gender:
+            self.gender.setdefault(name, mention.gender)
+        self.people[name] = Person(name=name, role=role, organisation=org, gender=self.gender.get(name))
         self.about.setdefault(name, set()).update(speakers.described_words(mention))
         if mention.gender:
             self.gender.setdefault(name, mention.gender)
