@@ -35,6 +35,10 @@ ARTICLE_WORDS = frozenset("the speech of a day on the street where morning crowd
     # Pronouns, contractions, fragments, titles alone, days, markup.
     ("I've", None), ("In August", None), ("Having", None), ("Late Sunday", None), ("Editor", None),
     ("Fifth Amendment", None), ("Warren.$WFC PfASkm7vah</", None),
+    # Brands, acronyms, party labels and names cut short.
+    ("PolitiFact", None), ("ERP Compliant Fuels", None), ("Democratic", None), ("Robert C.", None),
+    ("Sunni Muslims", None), ("N. Korea", None),
+    ("McConnell", "McConnell"), ("DuVernay", "DuVernay"), ("Lucía Benavente", "Lucía Benavente"),
 ])
 def test_person_name(run, name):
     assert person_name(run.split()) == name

@@ -90,7 +90,8 @@ def never_in_a_name(word: str) -> bool:
     if _INITIAL.match(word):
         return False
     low = word.lower().rstrip(".")
-    return (not _NAME_TOKEN.match(word) or _brand_shaped(word) or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
+    acronym = word.isupper() and len(word) > 1 and "." not in word and word not in lexicon.words("suffixes.txt", False)
+    return (not _NAME_TOKEN.match(word) or _brand_shaped(word) or acronym or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
             or low in lexicon.words("parties.txt")
             or low in lexicon.words("organisation_words.txt") or low in lexicon.words("place_words.txt")
             or _is_group(word) or low.endswith("ians"))
@@ -101,6 +102,14 @@ def is_role(word: str) -> bool:
     """A title or role noun standing alone ("Editor", "Senator") is nobody's name."""
     low = word.lower().rstrip(".")
     return low in lexicon.words("titles.txt") or low in lexicon.words("role_nouns.txt")
+
+
+@lru_cache(maxsize=65536)
+def _is_glue(word: str) -> bool:
+    """Words that begin a sentence before a name: 'In', 'Whether', 'Even', 'Having' ('the' begins a title)."""
+    low = word.lower()
+    return low != "the" and (low in lexicon.words("not_names.txt")
+                             or low.endswith("ing") and not is_given_name(word) and not _is_calendar(word))
 
 
 @lru_cache(maxsize=65536)
@@ -128,9 +137,8 @@ def trim(tokens: list[str]) -> list[str]:
         if _POSSESSIVE.search(token):
             before, after = tokens[:i] + [_POSSESSIVE.sub("", token)], trim(tokens[i + 1:])
             return after if looks_like_a_person(after) else trim(before)
-    while len(tokens) > 1 and (_is_modifier(tokens[0]) or never_in_a_name(tokens[0]) and tokens[0].lower() != "the"
-                               or tokens[0].lower().endswith("ing") and not is_given_name(tokens[0])
-                               and not _is_calendar(tokens[0])):
+    while len(tokens) > 1 and (_is_glue(tokens[0]) or _is_modifier(tokens[0]) or not _NAME_TOKEN.match(tokens[0])
+                               or never_in_a_name(tokens[0]) and is_given_name(tokens[1])):
         tokens.pop(0)
     while len(tokens) > 1 and _is_calendar(tokens[-1]):  # "Netflix Friday"; but "Dragonfly Intelligence" is a firm
         tokens.pop()
@@ -163,7 +171,7 @@ def person_name(tokens: list[str], vocabulary: frozenset[str] = frozenset()) -> 
     while len(tokens) > 2 and tokens[0].lower() in vocabulary and not is_given_name(tokens[0]) \
             and is_given_name(tokens[1]):
         tokens = tokens[1:]
-    if not looks_like_a_person(tokens):
+    if not looks_like_a_person(tokens) or (len(tokens) > 1 and _INITIAL.match(tokens[-1])):  # "Robert C."
         return None
     particles = lexicon.words("particles.txt")
     if not is_given_name(tokens[0]) and any(t.lower() in vocabulary and t.lower() not in particles for t in tokens):

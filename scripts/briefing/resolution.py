@@ -29,6 +29,12 @@ _VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:w
                       r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
 
 
+# Titles and role nouns that introduce a name right after them ("analyst Jane Doe"); not the adjectives among
+# the titles ("a retired Air Force general" introduces no "Air Force").
+_INTRODUCERS = (speakers.TITLES | speakers.ROLE_NOUNS) - {"senior", "junior", "former", "retired", "acting", "deputy",
+                                                         "vice", "prime", "chief", "general", "head", "principal"}
+
+
 def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
     """(paragraph, start, end, mention) for each full name of a person in the article, cleaned of the words
     around it. A name whose last words are another name of the article is that name: "Crooked Hillary Clinton"
@@ -44,7 +50,12 @@ def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
     def canonical(name: str) -> str:
         words = name.split()
         tails = (" ".join(words[k:]) for k in range(1, len(words) - 1) if not names.is_given_name(words[0]))
-        return next((tail for tail in tails if tail in known), name)
+        shorter = next((tail for tail in tails if tail in known), None)
+        if shorter:
+            return shorter
+        # "Peña Nieto" where the article also writes "Enrique Peña Nieto": the name given in full.
+        longer = {other for other in known if other.endswith(" " + name) and names.is_given_name(other.split()[0])}
+        return longer.pop() if len(longer) == 1 and not names.is_given_name(words[0]) else name
 
     return [(n, start, end, replace(mention, name=canonical(mention.name))) for n, start, end, mention in found]
 
@@ -86,7 +97,7 @@ class Cast:
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
         self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
-        titled, evidenced = set(), set()
+        titled, evidenced, acting = set(), set(), set()
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
         # The article's common words: a name made of them is no one's ("Election Day" where "day" is written).
         self.vocabulary = frozenset(w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text))
@@ -106,18 +117,22 @@ class Cast:
             # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
             if mention.role or first in speakers.HONORIFICS:
                 titled.add(mention.name)
-            elif (_APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end)
-                  or (before and before[0] in speakers.TITLES | speakers.ROLE_NOUNS)):
+            elif before and before[0] in _INTRODUCERS:
                 evidenced.add(mention.name)
+            elif _APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end):
+                acting.add(mention.name)
         self._titles = _titles_before_surnames(paragraphs)
         self._family_name_first(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)
         self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
-        # A name is a person's if it has a title, or if it is no place and none of its words is also a
-        # common word of the article: "Public Health" fails where "health" is written in lowercase.
+        # A name is a person's if it has a title or a role, or if it is no place and none of its words is also
+        # a common word of the article ("Public Health" fails where "health" is written in lowercase). An
+        # appositive or a verb after it, or its surname used alone, is weaker: then it must also start with a
+        # given name ("Goldman Sachs", "Capitol Hill, who…" and "National Guard" act in news too).
         alone = {name for n, off, name in self.mentions if (n, off) not in name_start}
+        given = {name for name in acting | alone if names.is_given_name(name.split()[0])}
         self.person_like = titled | {
-            name for name in evidenced | alone
+            name for name in evidenced | given
             if not is_place(name) and not any(w.lower() in self.vocabulary for w in name.split())
         }
         # After an honorific, a given name that is only ever one sex's ("Walter", "Michelle") tells the gender
