@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model import CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED
+from briefing.model import CONTEXT, CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED
 from briefing.quotes import extract
 from briefing.reader import parse_seed
 
@@ -98,7 +98,8 @@ ROWS = [
     ("exclamation-then-verb-first-cue", ["“We will never give up on this!” said Ann Lee."],
      [("We will never", "Ann Lee", EXPLICIT)]),
     ("a-quote-that-ends-its-sentence-then-a-new-sentence",
-     [INTRO, "“The plans are sound and costed.” Roe insisted the unions would agree by the summer."],
+     ["Prices rose again on Monday.",
+      "“The plans are sound and costed.” Roe insisted the unions would agree by the summer."],
      [("The plans are sound", None, UNATTRIBUTED)]),
     ("dash-signature",
      ["”Mr. Smith embodies everything that is wrong with politics today.” ― Sonya Herridge",
@@ -135,6 +136,13 @@ ROWS = [
     ("participle-right-after-a-name",
      ["The ad uses footage of Hillary Clinton saying, “Why aren’t I fifty points ahead, you might ask?”"],
      [("Why aren’t I", "Hillary Clinton", EXPLICIT)]),
+    ("context-a-quote-after-a-paragraph-about-its-speaker",
+     ["Vladimir Putin, the president, made a lengthy appeal to fugitive businessmen. He sounded sympathetic.",
+      "“I want those who have met the wolfish habits of the West to hear me: come home.”"],
+     [("I want those", "Vladimir Putin", CONTEXT)]),
+    ("context-needs-a-person",
+     ["Fill in the gaps in his policy proposals.", "“A bare quote paragraph that nobody introduces at all.”"],
+     [("A bare quote", None, UNATTRIBUTED)]),
     # Negative rows: no speech here.
     ("scare-quote", ["Xi’s role in the “no-limits partnership” was clear to everyone."], []),
     ("so-called", ['Critics attacked the so-called "green premium" on new homes.'], []),
@@ -172,6 +180,14 @@ def test_opinion_verbs_are_reported_speech_not_quotes(sentence, cue):
     _, quotes, reported = extract((sentence,))
     assert quotes == ()
     assert [(r.speaker, r.cue) for r in reported] == [("Alexander Gabuev", cue)]
+
+
+def test_reported_speech_with_its_speaker_after_the_verb():
+    people, _, reported = extract((
+        "Annual Russian-Iranian trade has leapt by 20% in a year, says Emil Avdaliani, a Georgian think-tanker.",
+        "Iran sells its oil at a discount of $10 a barrel, reckons Kpler, a data firm.",))
+    assert [(r.paragraph, r.speaker) for r in reported] == [(1, "Emil Avdaliani")]
+    assert [(p.name, p.role) for p in people] == [("Emil Avdaliani", "Georgian think-tanker")]
 
 
 def test_reported_speech_is_found_and_attributed():

@@ -207,6 +207,12 @@ def reported_candidates(text: str):
         verb = REPORTING_VERB.search(sentence)
         if not verb or verb.start() == 0:
             continue
+        if sentence[: verb.start()].rstrip().endswith(","):
+            # '…, says Emil Avdaliani, a Georgian think-tanker.': the speaker after the verb.
+            subject = speakers.subject_after_verb(sentence[verb.end():].strip(" ."))
+            if subject and subject.kind in ("name", "surname"):
+                yield begin, (sentence, subject, clip(sentence[verb.start():]))
+                continue
         subject = speakers.subject_before_verb(sentence[: verb.start()])
         if subject is None or subject.kind == "other":
             continue

@@ -11,9 +11,10 @@ PRONOUN = "pronoun"
 DESCRIPTOR = "descriptor"
 CONTINUATION = "continuation"
 LOOK_AHEAD = "look-ahead"
+CONTEXT = "context"
 UNATTRIBUTED = "unattributed"
 OVERRIDE = "override"
-INFERRED_METHODS = frozenset({PRONOUN, DESCRIPTOR, CONTINUATION, LOOK_AHEAD})
+INFERRED_METHODS = frozenset({PRONOUN, DESCRIPTOR, CONTINUATION, LOOK_AHEAD, CONTEXT})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from . import names, speakers
 from .cues import LEADING_VERB, REPORTING_VERB, Unit, clip
 from .gazetteer import is_place
-from .model import (CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person, Quote,
+from .model import (CONTEXT, CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person, Quote,
                     QuotePart)
 from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
 from .speakers import Mention
@@ -266,6 +266,11 @@ class Cast:
             self.gender.setdefault(name, mention.gender)
         return name
 
+    def knows(self, partial: str) -> bool:
+        """Whether partial names someone the article has shown to be a person (a speaker, or person-like)."""
+        full = self._full_name(partial) or partial
+        return full in self.people or full in self.person_like
+
     def _fits(self, name: str, gender: str | None) -> bool:
         return self.gender.get(name, gender) == gender
 
@@ -356,4 +361,17 @@ def attribute(position: int, units: list[Unit], done: list[Quote], cast: Cast, p
         if mention and mention.kind in ("name", "surname"):
             name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
             return Quote(parts, name, Attribution(LOOK_AHEAD, clip(opening[: verb.end()])))
+    # Context: a quote paragraph right after a paragraph whose last sentence is about a person ('… Vladimir Putin
+    # made a lengthy appeal. He sounded uncharacteristically sympathetic.' then '"I want those …"').
+    if first.outer_start == 0 and first.paragraph > 1:
+        before = paragraphs[first.paragraph - 2]
+        last_sentence = before[sentence_of(sentence_starts(before), max(0, len(before.rstrip()) - 1)):]
+        if not MARK.search(last_sentence):
+            subject = speakers.subject_of_sentence(last_sentence)
+            # Only someone the article has shown to be a person: "Fill in the gaps." names nobody.
+            known = subject and (subject.kind == "pronoun" or cast.knows(subject.name))
+            if known:
+                name, _ = cast.resolve(subject, (first.paragraph - 1, len(before) - len(last_sentence)))
+                if name:
+                    return Quote(parts, name, Attribution(CONTEXT, clip(last_sentence)))
     return Quote(parts, None, Attribution(UNATTRIBUTED, None))

@@ -215,6 +215,10 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     return None
 
 
+# An appositive that says the name before it is an organisation's: ", a data firm", ", the consultancy".
+_ORGANISATION_APPOSITIVE = re.compile(
+    r",\s+(?:an?|the)\s+(?:(?!(?:at|of|for|in|with|from|and)\s)[\w\-]+\s+){0,3}?(?:"
+    + lexicon.alternation("organisation_nouns.txt") + r")\b", re.I)
 # A phrase that describes somebody: 'a spokeswoman for the company', 'the bank's chief economist'.
 _DETERMINED = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+[a-z]")
 _UNNAMED = re.compile(r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
@@ -289,6 +293,8 @@ def subject_after_verb(text: str) -> Mention | None:
     if not mention or mention.kind not in ("name", "surname"):
         return mention
     rest = text[len(first_clause):]
+    if _ORGANISATION_APPOSITIVE.match(rest):
+        return Mention(kind="other", text=first_clause.strip())  # 'reckons Kpler, a data firm
     if organisation:
         return replace(mention, organisation=organisation)
     if rest.startswith(","):
@@ -350,6 +356,15 @@ def trailing_name(text: str) -> Mention | None:
     run, _ = _trailing_run(tokens)
     mention = _name_from_run(run) if run and not text.rstrip().endswith((",", ".", ":")) else None
     return mention if mention and mention.kind in ("name", "surname") else None
+
+
+def subject_of_sentence(sentence: str) -> Mention | None:
+    """The person a sentence is about, when it opens with them: 'He sounded …', 'Mr Putin made …'."""
+    tokens = _TOKEN.findall(sentence)
+    if tokens and tokens[0].lower() in PRONOUN_GENDER:
+        return Mention(kind="pronoun", text=tokens[0], gender=PRONOUN_GENDER[tokens[0].lower()])
+    named = first_person(sentence)
+    return named[1] if named and not sentence[: named[0]].strip(" ,") else None
 
 
 def first_person(text: str) -> tuple[int, Mention] | None:
