@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .model import (Analyst, Appearance, Article, Config, Entity, Excerpt, Mention, PlacedQuote, PlacedReport,
+from .model import (INFERRED_METHODS, Analyst, Appearance, Article, Config, Entity, Excerpt, Mention, PlacedQuote, PlacedReport,
                     Person, Site, ThemePage)
 from .slugs import slugify, unique
-from .roles import clean_organisation
+from .roles import clean_organisation, is_role_word
 from .speakers import HONORIFICS
 from . import lexicon, names
 
@@ -221,5 +221,21 @@ def _analysts(articles, identity, analyst_slug, quotes, reports, config: Config)
             reported=own_reports,
             themes=tuple(sorted(theme_counts.items(), key=lambda item: (-item[1], item[0]))),
             colleagues=tuple(colleagues),
+            doubts=() if fix else _doubts(name, role, own_quotes, own_reports),
         ))
     return tuple(sorted(analysts, key=lambda a: (a.name.split()[-1].lower(), a.name.lower())))
+
+
+def _doubts(name: str, role: str | None, quotes, reports) -> tuple[str, ...]:
+    """What makes a profile worth an editor's look: the rules were least sure of these."""
+    words = name.split()
+    doubts = []
+    if len(words) == 1:
+        doubts.append("a single-word name, never given in full")
+    elif not names.is_given_name(words[0]):
+        doubts.append("its first word is no given name we know")
+    if role and not any(is_role_word(w) for w in role.split()):
+        doubts.append("its role has no title or role noun")
+    if not reports and quotes and all(q.quote.attribution.method in INFERRED_METHODS for q in quotes):
+        doubts.append("every quote is inferred, none named in a cue")
+    return tuple(doubts)

@@ -266,6 +266,7 @@ class Analyst:
     reported: tuple[PlacedReport, ...]
     themes: tuple[tuple[str, int], ...]  # (theme slug, quotes and reports on it)
     colleagues: tuple[str, ...]  # other analysts quoted in the same articles
+    doubts: tuple[str, ...] = ()  # why an editor should check this profile; none once seeds/overrides.yml has it
 
 
 @dataclass(frozen=True)

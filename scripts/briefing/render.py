@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import slugs
-from .model import INFERRED_METHODS, Analyst, Article, Entity, Rule, Site, ThemePage
+from .model import INFERRED_METHODS, UNATTRIBUTED, Analyst, Article, Entity, Rule, Site, ThemePage
 from .parallel import fork_map
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -258,6 +258,14 @@ def _http_url(value: str | None) -> str | None:
     return value if value and re.match(r"^https?://[^\s<>\"]+$", value) else None
 
 
+@dataclass(frozen=True)
+class _First:
+    """An analyst filed under the article they first appear in (the newest), so _by_part can place them."""
+
+    article: str
+    analyst: object
+
+
 def _by_part(items, cut: list[list[str]]) -> list[list]:
     """items (each with an .article) sorted into the parts that hold their articles, in one pass."""
     index = {article: i for i, part in enumerate(cut) for article in part}
@@ -360,9 +368,14 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     cut = _parts([a.slug for a in site.articles])
     all_themes = [view.theme for view in site.themes]
     methods = Counter(q.quote.attribution.method for q in site.quotes)
+    # What an editor should check, listed beside the articles it comes from: quotes nobody was found for, and
+    # profiles the rules were least sure of (under the newest article that has them).
+    unattributed = _by_part([q for q in site.quotes if q.quote.attribution.method == UNATTRIBUTED], cut)
+    doubtful = _by_part([_First(a.appearances[0].article, a) for a in site.analysts if a.doubts], cut)
     for n, in_part in enumerate(cut, 1):
         page("coverage", slugs.coverage_page(n), part=n, parts=len(cut), all_themes=all_themes,
-             methods=methods if n == 1 else {}, part_articles=[articles[slug] for slug in in_part])
+             methods=methods if n == 1 else {}, part_articles=[articles[slug] for slug in in_part],
+             unattributed=unattributed[n - 1], doubtful=[first.analyst for first in doubtful[n - 1]])
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
         for entity in entities:
             cut = parts[(kind, entity.slug)]

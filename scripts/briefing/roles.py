@@ -25,7 +25,7 @@ _MAX_ROLE_WORDS = 8
 _CONNECTORS = {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "van", "von", "der", "den", "on", "in"}
 
 
-def _is_role_word(word: str) -> bool:
+def is_role_word(word: str) -> bool:
     low = word.lower().strip(".,")
     return (low in lexicon.words("role_nouns.txt") or low in lexicon.words("titles.txt")
             or low.rstrip("s") in lexicon.words("role_nouns.txt")
@@ -55,7 +55,7 @@ def clean_role(text: str | None, before_name: bool = False) -> str | None:
         words.pop(0)
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return None
-    heads = [i for i, w in enumerate(words) if _is_role_word(w)] or ([len(words) - 1] if described else [])
+    heads = [i for i, w in enumerate(words) if is_role_word(w)] or ([len(words) - 1] if described else [])
     if len(words) > _MAX_ROLE_WORDS and heads and not before_name:
         words = words[: heads[0] + 1]  # the shortest faithful title: "outside adviser to the campaign on …"
     if len(words) > _MAX_ROLE_WORDS:
