@@ -84,6 +84,37 @@ def test_in_a_corpus_an_articles_title_finds_that_article_first(page, tmp_path_f
             assert search(page, f"Briefing note {n}")[0].startswith(f"Briefing note {n}:")
 
 
+def test_in_a_corpus_of_real_length_a_persons_full_name_finds_their_page_first(page, tmp_path_factory):
+    """The annotated news articles (real length, about twenty paragraphs each) and the seed, plus a short
+    fixture where Ted Cruz, Heidi Cruz and Teddy Goff all speak: Material appends a wildcard to every query
+    word, so "Ted" also matches "Teddy". The twenty most quoted names, and those three, land on their own page."""
+    import json
+    import shutil
+
+    from site_build import build_site
+
+    work = tmp_path_factory.mktemp("names")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for folder in ("news", "news-holdout", "search-names"):
+        for path in (ROOT / "tests" / "fixtures" / folder).glob("*.txt"):
+            shutil.copy(path, seeds / path.name)
+    for path in (ROOT / "seeds").glob("*"):
+        shutil.copy(path, seeds / path.name)
+    site = build_site(seeds, work / "project")
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    spoken = {}
+    for q in corpus["quotes"] + corpus["reported"]:
+        if q["speaker"]:
+            spoken[q["speaker"]] = spoken.get(q["speaker"], 0) + 1
+    names = {a["slug"]: a["name"] for a in corpus["analysts"]}
+    most_quoted = [names[slug] for slug in sorted(spoken, key=lambda slug: (-spoken[slug], slug))[:20]]
+    with serve(site) as url:
+        page.goto(url)
+        missed = {name: search(page, name)[:3] for name in most_quoted + ["Ted Cruz", "Heidi Cruz", "Teddy Goff"]}
+    assert {name: top for name, top in missed.items() if not top or top[0] != name} == {}
+
+
 def test_clicking_a_result_opens_the_page(page, base_url):
     page.goto(base_url)
     search(page, "Keleman")

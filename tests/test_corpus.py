@@ -61,10 +61,13 @@ def test_a_surname_alone_is_the_one_person_the_corpus_names_so_of_the_sex_its_ho
         _article("A", "Barack Obama, the president, spoke at the museum.", "Michelle Obama campaigned in Ohio."),
         _article("B", "“My name may not be on the ballot this time, but our progress is,” Mr. Obama said."),
         _article("C", "Bill Clinton campaigned in Iowa.", "Hillary Clinton campaigned in Ohio."),
-        _article("D", "“We will win this state in the end, whatever the polls say,” Clinton said."))
+        _article("D", "“We will win this state in the end, whatever the polls say,” Clinton said."),
+        _article("E", "“Obamacare is here to stay, whatever the other side says,” said Barack Obama, the president."),
+        _article("F", "“This museum tells the American story in all of its parts,” Obama said."))
     names = {a.name: sorted(q.article for q in a.quotes) for a in site.analysts}
-    # Mr. Obama is the Obama who is a man; a bare "Clinton" fits two people, so stays as the article wrote it.
-    assert names == {"Barack Obama": ["b"], "Clinton": ["d"]}
+    # Mr. Obama is the Obama who is a man; a bare Obama is the one Obama who speaks elsewhere (Michelle is
+    # only named); a bare "Clinton" fits two people, so stays as the article wrote it.
+    assert names == {"Barack Obama": ["b", "e", "f"], "Clinton": ["d"]}
     # A person has one page: a profile if they speak anywhere, otherwise a people page, never both.
     people = {p.name for p in site.people}
     assert "Barack Obama" not in people and {"Michelle Obama", "Bill Clinton", "Hillary Clinton"} <= people

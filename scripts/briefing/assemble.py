@@ -90,8 +90,9 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
     - Forms of one full name are one person ("Donald J. Trump", "Donald Trump": the same given name and
       surname), named by the form the corpus uses in most articles.
     - A surname alone ("Dalton", "Obama" from "Mr. Obama said") is the one person the corpus names in full
-      with that surname, at the same organisation where it gives one, and of the sex an honorific shows.
-      People who share a surname stay apart when the corpus has several that fit (Bill and Hillary Clinton).
+      with that surname, at the same organisation where it gives one, and of the sex an honorific shows;
+      where several fit and it speaks, the one of them who speaks elsewhere. People who share a surname stay
+      apart when the corpus has several that fit (Bill and Hillary Clinton, who both speak).
     """
     people = {(a.slug, p.name): p for a in articles for p in a.people}
     named = {(a.slug, name) for a in articles for name in _speakers(a)}
@@ -117,6 +118,7 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
         organisation = (clean_organisation(person.organisation) or "").lower()
         return not organisation or organisation in organisations[full]
 
+    speaking = {canonical[_full_name_key(name)] for a in articles for name in _speakers(a) if _full_name_key(name)}
     identity = {}
     for slug, name in named:
         key = _full_name_key(name)
@@ -124,6 +126,9 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
             identity[(slug, name)] = canonical[key]
             continue
         same = [full for full in by_surname.get(_surname(name).lower(), ()) if fits(full, people.get((slug, name)))]
+        if len(same) > 1 and (slug, name) in people:
+            # A bare "Obama" who speaks, where Barack speaks in other articles and Michelle is only named.
+            same = [full for full in same if full in speaking]
         identity[(slug, name)] = same[0] if len(same) == 1 else name
     return identity
 
