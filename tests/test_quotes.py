@@ -143,6 +143,10 @@ ROWS = [
     ("context-needs-a-person",
      ["Fill in the gaps in his policy proposals.", "“A bare quote paragraph that nobody introduces at all.”"],
      [("A bare quote", None, UNATTRIBUTED)]),
+    ("a-bare-surname-is-the-family-member-named-first",
+     ["Sen. Ted Cruz is endorsing the nominee.", "Trump had attacked his wife, Heidi Cruz, and his father, Rafael Cruz.",
+      "“I am not in the habit of supporting people who attack my family,” Cruz said in July."],
+     [("I am not in the habit", "Ted Cruz", EXPLICIT)]),
     # Negative rows: no speech here.
     ("scare-quote", ["Xi’s role in the “no-limits partnership” was clear to everyone."], []),
     ("so-called", ['Critics attacked the so-called "green premium" on new homes.'], []),

@@ -174,7 +174,10 @@ def person_name(tokens: list[str], vocabulary: frozenset[str] = frozenset()) -> 
     if not looks_like_a_person(tokens) or (len(tokens) > 1 and _INITIAL.match(tokens[-1])):  # "Robert C."
         return None
     particles = lexicon.words("particles.txt")
-    if not is_given_name(tokens[0]) and any(t.lower() in vocabulary and t.lower() not in particles for t in tokens):
+    common = [t.lower() in vocabulary and t.lower() not in particles and not is_given_name(t) for t in tokens]
+    if any(common) and not is_given_name(tokens[0]):
+        return None
+    if any(common[1:-1]):  # "Chris Christie Calls Hillary Clinton": a verb inside is no middle name
         return None
     return " ".join(tokens)
 

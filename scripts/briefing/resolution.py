@@ -35,12 +35,21 @@ _INTRODUCERS = (speakers.TITLES | speakers.ROLE_NOUNS) - {"senior", "junior", "f
                                                          "vice", "prime", "chief", "general", "head", "principal"}
 
 
+def _is_title_case(text: str) -> bool:
+    """A line set like a headline: most of its longer words capitalised, and not ended like a sentence."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and \
+        not text.rstrip(" ”\"'").endswith((".", "?", "!")) or len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
     """(paragraph, start, end, mention) for each full name of a person in the article, cleaned of the words
     around it. A name whose last words are another name of the article is that name: "Crooked Hillary Clinton"
     beside "Hillary Clinton"."""
     found = []
     for n, text in enumerate(paragraphs, 1):
+        if _is_title_case(text):
+            continue  # a subheading or a headline: "Obama Speech", "Paul Ryan Joins Growing List"
         for start, end, mention in speakers.name_mentions(text):
             name = names.person_name(mention.name.split(), vocabulary)
             if name:
@@ -167,9 +176,9 @@ class Cast:
         if gender:  # rare (an honorific), so the common lookup stays a bisection of the list as it is
             mentions = [m for m in mentions if self.gender.get(m[2], gender) == gender]
         if mentions:
-            # In reading order, so the latest mention before where is found by bisection.
-            i = bisect_right(mentions, where, key=lambda r: (r[0], r[1])) if where else len(mentions)
-            return mentions[i - 1][2] if i else mentions[0][2]
+            # Several people with one surname ("Sen. Ted Cruz", then his wife "Heidi Cruz" and father "Rafael
+            # Cruz"): a bare "Cruz" is the one introduced first, as news names the others in full.
+            return mentions[0][2]
         tail = partial.split()
         return next((n for n in reversed(self.people) if n.split()[-len(tail):] == tail
                      and (not gender or self.gender.get(n, gender) == gender)), None)
