@@ -37,7 +37,8 @@ ARTICLE_WORDS = frozenset("the speech of a day on the street where morning crowd
     ("Fifth Amendment", None), ("Warren.$WFC PfASkm7vah</", None),
     # Brands, acronyms, party labels and names cut short.
     ("PolitiFact", None), ("ERP Compliant Fuels", None), ("Democratic", None), ("Robert C.", None),
-    ("Sunni Muslims", None), ("N. Korea", None),
+    ("Sunni Muslims", None), ("N. Korea", None), ("Mexicans", None), ("Texans", None),
+    ("New York", None), ("Evans", "Evans"),
     ("McConnell", "McConnell"), ("DuVernay", "DuVernay"), ("Lucía Benavente", "Lucía Benavente"),
 ])
 def test_person_name(run, name):

@@ -102,6 +102,12 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
         if _full_name_key(name):
             forms[_full_name_key(name)][name] += 1
     canonical = {key: min(counts, key=lambda form: (-counts[form], len(form), form)) for key, counts in forms.items()}
+    # "Suu Kyi", "Peña Nieto": surnames of more than one word, whose one longer form elsewhere is the name.
+    for key, name in canonical.items():
+        if not names.is_given_name(name.split()[0]):
+            longer = {other for other in canonical.values() if other.endswith(" " + name)}
+            if len(longer) == 1:
+                canonical[key] = longer.pop()
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, name in canonical.items():
         by_surname[key[1]].add(name)

@@ -94,7 +94,7 @@ def never_in_a_name(word: str) -> bool:
     return (not _NAME_TOKEN.match(word) or _brand_shaped(word) or acronym or bool(_CONTRACTION.search(word)) or low in lexicon.words("not_names.txt")
             or low in lexicon.words("parties.txt")
             or low in lexicon.words("organisation_words.txt") or low in lexicon.words("place_words.txt")
-            or _is_group(word) or low.endswith("ians"))
+            or _is_group(word) or low.endswith(("ians", "cans", "eans", "xans")))  # Floridians, Mexicans, Texans
 
 
 @lru_cache(maxsize=65536)

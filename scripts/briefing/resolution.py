@@ -63,7 +63,7 @@ def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
         if shorter:
             return shorter
         # "Peña Nieto" where the article also writes "Enrique Peña Nieto": the name given in full.
-        longer = {other for other in known if other.endswith(" " + name) and names.is_given_name(other.split()[0])}
+        longer = {other for other in known if other.endswith(" " + name)}
         return longer.pop() if len(longer) == 1 and not names.is_given_name(words[0]) else name
 
     return [(n, start, end, replace(mention, name=canonical(mention.name))) for n, start, end, mention in found]
