@@ -575,7 +575,8 @@ class PageMemo:
         self._pages: dict[str, tuple[str, dict, frozenset, str]] = {}  # path → (template, context, reads, text)
         self._tables: dict[str, dict] = {}
         self.rendered = 0  # pages rendered by the last render; the others gave their text from before
-        self.encoded: dict = {}  # corpus_json's articles, encoded
+        self.encoded: dict = {}  # corpus_json's entries (articles, quotes, mentions), encoded
+        self._read: set[tuple] = set()
 
     def render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: _PageRenderer,
                processes: int | None) -> list[str]:
@@ -613,6 +614,8 @@ class PageMemo:
             path, template, context = jobs[i]
             texts[i] = text
             pages[path] = (template, context, reads, text)
+            # Every table read of any page, kept as it grows (one of a page gone costs a comparison, no more).
+            self._read.update(r for r in reads if r[0] == "table")
         self._pages, self._tables = pages, tables
         self.rendered = len(stale)
         return texts
@@ -632,9 +635,7 @@ class PageMemo:
                 before = old.get(key, _MISSING)
                 if before is not value and (dataclasses.is_dataclass(value) or before != value):
                     dirty.add((name, key))
-        read = frozenset().union(*(reads for _, _, reads, _ in self._pages.values()))
-        return {r for r in read if r[0] == "table" and (r[1], r[2]) in dirty
-                and not same(_look(self._tables, r), _look(tables, r))}
+        return {r for r in self._read if (r[1], r[2]) in dirty and not same(_look(self._tables, r), _look(tables, r))}
 
 
 def _look(tables: dict, read: tuple):

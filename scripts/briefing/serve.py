@@ -46,16 +46,26 @@ class SiteBuilder:
         self.config_file, self.site_dir, self.serve_url = config_file, site_dir, serve_url
         self._pages = _SearchByPage()
         self._built: dict[str, str] = {}  # a file under docs/ → what it built under site_dir
+        self._env = None  # the theme's templates, compiled
         self.rendered = 0  # pages MkDocs rendered in the last build
 
     def build(self, changed: list[str] | None = None) -> None:
-        """changed: the files under docs/ written since the last build (all, when None)."""
+        """changed: the files under docs/ written or removed since the last build (all, when None)."""
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
         if self.serve_url:
             config.site_url = self.serve_url
         config.plugins["briefing/search-by-page"] = self._pages
         if changed is None:
             self._pages.reset()
+            self._env = None
+        else:
+            # Without a page added or removed, the sitemap and the 404 page (which shows the nav alone) stay
+            # as they are.
+            docs = Path(config.docs_dir)
+            if all(src in self._built and (docs / src).is_file() for src in changed):
+                config.theme.static_templates = set()
+        # The theme's templates are compiled once, not per rebuild (a change to them rebuilds in full).
+        self._keep_env(config.theme)
         for src in changed or ():
             if src in self._built:
                 (self.site_dir / self._built[src]).unlink(missing_ok=True)
@@ -70,6 +80,16 @@ class SiteBuilder:
         for src in sorted(set(self._built) - set(self._pages.built)):
             _remove(self.site_dir, self.site_dir / self._built[src])
         self._built = dict(self._pages.built)
+
+    def _keep_env(self, theme) -> None:
+        make = theme.get_env
+
+        def get_env():
+            if self._env is None:
+                self._env = make()
+            return self._env
+
+        theme.get_env = get_env
 
 
 class _SearchByPage(BasePlugin):
