@@ -11,11 +11,11 @@ import hashlib
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from . import names
+from . import names, slugs
 from .analyse import analyse, analyse_text
 from .assemble import assemble
 from .config import load_config
@@ -23,7 +23,7 @@ from .feeds import feeds
 from .model import Article, Config, Source, TextAnalysis
 from .parallel import fork_map
 from .reader import read_seeds
-from .render import PageMemo, render
+from .render import PageMemo, corpus_json, render
 from .themes import ThemeMatcher
 from .writer import WriteError, write_tree
 
@@ -66,18 +66,39 @@ class Generator:
         self._articles: dict[tuple[bytes, bytes], Article] = {}
         self._memo = PageMemo() if warm else None
         self._written: dict[str, str] | None = None
+        self._data: set[str] = set()  # the paths of the data files written last
+        self._site = None  # the site of a run whose data files are still to write
         self.rendered = 0  # pages rendered in the last run (the others were kept from the run before)
 
-    def run(self) -> Outcome:
+    def run(self, defer_data: bool = False) -> Outcome:
+        """defer_data: write the pages only, and leave the data files (corpus.json, the feeds) as they were until
+        finish() writes them, so that what an editor sees comes first (serve.py)."""
         # The build makes millions of small objects and frees them by reference counting; the cycle collector
         # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
         gc.disable()
         try:
-            return self._run()
+            return self._run(defer_data and self._written is not None)
         finally:
             gc.enable()
 
-    def _run(self) -> Outcome:
+    def finish(self) -> Outcome:
+        """The data files of the last run(defer_data=True): corpus.json and the feeds, written now."""
+        site, self._site = self._site, None
+        if site is None:
+            return Outcome([], "", [], [])
+        gc.disable()
+        try:
+            data = [(slugs.CORPUS_JSON, corpus_json(site, self._memo.encoded))] + \
+                feeds(site, self.site_url, self.directory_urls)
+            files = {path: text for path, text in self._written.items() if path not in self._data}
+            files.update(data)
+            written, removed = write_tree(self.out_dir, files, self._written)
+        finally:
+            gc.enable()
+        self._written, self._data = files, {path for path, _ in data}
+        return Outcome([], f"Data: {len(written)} files written, {len(removed)} removed", written, removed)
+
+    def _run(self, defer_data: bool) -> Outcome:
         started = time.perf_counter()
         seed_dir = self.seed_dir
         # Phase 1: gather and check everything.
@@ -97,9 +118,15 @@ class Generator:
             for problem in article.problems:
                 print(f"{seed_dir.name}/{article.source_name}: warning: {problem}", file=sys.stderr)
         site = assemble(articles, config)
-        files = render(site, self.directory_urls, memo=self._memo)
+        files = render(site, self.directory_urls, memo=self._memo, data=not defer_data)
         self.rendered = self._memo.rendered if self._memo else len(files)
-        files += feeds(site, self.site_url, self.directory_urls)
+        if defer_data:  # the data files as they were, until finish()
+            self._site = site
+            files += [(path, text) for path, text in self._written.items() if path in self._data]
+        else:
+            data = feeds(site, self.site_url, self.directory_urls)
+            self._data = {slugs.CORPUS_JSON} | {path for path, _ in data}
+            files += data
         # Phase 2: write.
         try:
             written, removed = write_tree(self.out_dir, files, self._written)
@@ -115,8 +142,9 @@ class Generator:
 
     def _analyse(self, sources: list[Source], config: Config) -> list[Article]:
         """Every article; warm, only those whose source or config changed are analysed, in parallel if many."""
-        # What of the config an article depends on: the themes' terms, the catch-all, the quote overrides.
-        config_key = _digest((tuple((t.slug, t.terms) for t in config.themes), config.catch_all,
+        # What of the config an article depends on: how each theme matches (all but its title and description),
+        # the catch-all, the quote overrides. A theme reworded or retitled leaves every article as it was.
+        config_key = _digest((tuple(replace(t, title="", description="") for t in config.themes), config.catch_all,
                               config.quote_overrides))
         keys = [_digest(source) for source in sources]
         todo = [(source, self._texts.get(key)) for source, key in zip(sources, keys)

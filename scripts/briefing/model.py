@@ -124,7 +124,7 @@ class Quote:
     speaker: str | None  # full name of a Person in the same article
     attribution: Attribution
 
-    @property
+    @cached_property  # asked for on every page that shows the quote
     def paragraphs(self) -> tuple[int, ...]:
         return tuple(sorted({p.paragraph for p in self.parts}))
 

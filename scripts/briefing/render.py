@@ -311,13 +311,14 @@ def _parts(entries: list[str]) -> list[list[str]]:
 
 
 def render(site: Site, directory_urls: bool = True, processes: int | None = None,
-           memo: PageMemo | None = None) -> list[tuple[str, str]]:
+           memo: PageMemo | None = None, data: bool = True) -> list[tuple[str, str]]:
     """(path under docs/, text) for every file; the writer refuses a path that comes twice.
 
     directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
     processes: how many to render in (parallel.fork_map); the output is the same for any number.
     memo: what the previous render kept, in a build kept warm: pages whose inputs did not change are not
-    rendered again."""
+    rendered again.
+    data: whether to make corpus.json too (a build kept warm makes it after the pages: `data_files`)."""
     env = _environment()
     # Long pages come in parts; which part holds an article, so that links point straight there.
     parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
@@ -361,12 +362,14 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     # index is cut by its rows (a quote under each of its themes), the matrix by articles (a row each).
     rows = Counter(q.article for view in site.themes for q in view.quotes)
     quotes_cut = _parts([a.slug for a in site.articles for _ in range(rows[a.slug])])
-    quotes_by_part = [(view.theme, _by_part(view.quotes, quotes_cut)) for view in site.themes]
+    # What the quotes index and the coverage matrix show of a theme: its title, under its slug.
+    titled = [Titled(view.theme.slug, view.theme.title) for view in site.themes]
+    quotes_by_part = [(theme, _by_part(view.quotes, quotes_cut)) for theme, view in zip(titled, site.themes)]
     for n in range(1, len(quotes_cut) + 1):
         page("quotes", slugs.quotes_page(n), part=n, parts=len(quotes_cut),
              quotes_by_theme=[(theme, by_part[n - 1]) for theme, by_part in quotes_by_part if by_part[n - 1]])
     cut = _parts([a.slug for a in site.articles])
-    all_themes = [view.theme for view in site.themes]
+    all_themes = titled
     methods = Counter(q.quote.attribution.method for q in site.quotes)
     # What an editor should check, listed beside the articles it comes from: quotes nobody was found for, and
     # profiles the rules were least sure of (under the newest article that has them).
@@ -406,13 +409,14 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
             page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n, parts=len(cut),
                  quotes=quotes, reported=reported)
     renderer = _PageRenderer(env, constants, tables, record=memo is not None)
+    paths = [path for path, _, _ in jobs] + ([slugs.CORPUS_JSON] if data else [])
     if memo is None:
         # The data file is one more job, so that it is encoded while the other worker renders pages.
         makes = [partial(renderer, path, template, context) for path, template, context in jobs]
-        texts = fork_map(_call, makes + [partial(corpus_json, site)], processes)
+        texts = fork_map(_call, makes + ([partial(corpus_json, site)] if data else []), processes)
     else:
-        texts = memo.render(jobs, tables, renderer, processes) + [corpus_json(site, memo.encoded)]
-    files = list(zip([path for path, _, _ in jobs] + [slugs.CORPUS_JSON], texts, strict=True))
+        texts = memo.render(jobs, tables, renderer, processes) + ([corpus_json(site, memo.encoded)] if data else [])
+    files = list(zip(paths, texts, strict=True))
     files.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     return files
 
@@ -524,21 +528,20 @@ class _Tracked:
     def __getitem__(self, key):
         value = self._data.get(key, _MISSING)
         if value is _MISSING or not dataclasses.is_dataclass(value):
-            self._reads.add(("table", self._name, key, None))
+            self._reads.add(("table", self._name, key))
             if value is _MISSING:
                 raise KeyError(key)
             return value
         return _Recorded(("table", self._name, key), value, self._reads)
 
     def get(self, key, default=None):
-        return self[key] if key in self._data else self._missing(key, default)
-
-    def _missing(self, key, default):
-        self._reads.add(("table", self._name, key, None))
+        if key in self._data:
+            return self[key]
+        self._reads.add(("table", self._name, key))
         return default
 
     def __contains__(self, key) -> bool:
-        self._reads.add(("table", self._name, key, "in"))
+        self._reads.add(("table", self._name, key, _PRESENT))
         return key in self._data
 
     def __iter__(self):
@@ -546,7 +549,9 @@ class _Tracked:
 
 
 class _Recorded:
-    """A dataclass whose fields read are noted, as (where it came from …, field)."""
+    """A dataclass whose fields read are noted, as (where it came from …, field, field …): a field that is a
+    dataclass itself is recorded likewise, so that a page showing a theme's title does not depend on its
+    description."""
 
     __slots__ = ("_where", "_value", "_reads")
 
@@ -557,8 +562,13 @@ class _Recorded:
 
     def __getattr__(self, field: str):
         value = getattr(self._value, field)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return _Recorded(self._where + (field,), value, self._reads)
         self._reads.add(self._where + (field,))
         return value
+
+    def __str__(self):
+        raise TypeError(f"{'.'.join(map(str, self._where))} printed whole: print its fields")
 
 
 class PageMemo:
@@ -596,7 +606,7 @@ class PageMemo:
                 elif old is not value and old != value:
                     return False
             # The fields read of a header, which its other parts read too: compared once.
-            return all(same(getattr(old_context[r[1]], r[2]), getattr(context[r[1]], r[2]))
+            return all(same(_follow(old_context[r[1]], r[2:]), _follow(context[r[1]], r[2:]))
                        for r in reads if r[0] == "local")
 
         texts: list[str | None] = [None] * len(jobs)
@@ -638,14 +648,23 @@ class PageMemo:
         return {r for r in self._read if (r[1], r[2]) in dirty and not same(_look(self._tables, r), _look(tables, r))}
 
 
+_PRESENT = "in"  # a read of whether a key is in a table (no field is called "in": it is a keyword)
+
+
 def _look(tables: dict, read: tuple):
-    _, name, key, field = read
-    value = tables.get(name, {}).get(key, _MISSING)
-    if field == "in":
+    """What a table read gave: the entry, a field of it (or of a field of it …), or whether the key is there."""
+    value = tables.get(read[1], {}).get(read[2], _MISSING)
+    if read[3:] == (_PRESENT,):
         return value is not _MISSING
-    if value is _MISSING or field is None:
-        return value
-    return getattr(value, field, _MISSING)
+    return _follow(value, read[3:])
+
+
+def _follow(value, fields: tuple):
+    for field in fields:
+        if value is _MISSING:
+            break
+        value = getattr(value, field, _MISSING)
+    return value
 
 
 class _Same:
@@ -691,6 +710,14 @@ class Named:
 
     slug: str
     name: str
+
+
+@dataclass(frozen=True)
+class Titled:
+    """What the quotes index and the coverage matrix show of a theme."""
+
+    slug: str
+    title: str
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,24 @@
 
 One process; on every change to the seeds folder:
 - the Generator, kept warm, analyses only the changed articles, renders only the pages whose inputs changed
-  and writes only the files whose text changed into docs/;
-- MkDocs rebuilds only those files: its own `dirty` build, which renders a page only when its HTML is older
-  than its Markdown (the HTML of each file written is deleted first, so that it is always rebuilt). That build
-  would write a search index of the pages it rendered alone, so each page's search entries are kept here and
-  the index is written whole, in the order a full build writes it; what a file that is gone had built is
-  deleted. A change to mkdocs.yml or to the theme overrides rebuilds everything;
-- MkDocs' livereload server then reloads the open pages.
+  and writes only the pages whose text changed into docs/;
+- MkDocs builds only those: when no page came or went, with the last build's configuration, files, navigation
+  and theme, each changed page as MkDocs builds a page; otherwise with its own `dirty` build, which renders a
+  page only when its HTML is older than its Markdown (the HTML of each file written is deleted first, so that
+  it is always rebuilt). Either way the search index would hold the rebuilt pages alone, so each page's search
+  entries are kept here and the index is written whole, in the order a full build writes it; what a file that
+  is gone had built is deleted. A change to mkdocs.yml or to the theme overrides rebuilds everything;
+- MkDocs' livereload server reloads the open pages; then the data files (corpus.json, the feeds), which no
+  page shows, are written and copied too.
 
 `make site` uses none of this: it stays a full, strict build from scratch. tests/test_incremental.py checks
 that a site rebuilt here after edits is byte-identical to a full build of the same seeds.
 """
-
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -25,10 +27,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import Abort
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
 from .build import Generator
@@ -40,7 +45,13 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 class SiteBuilder:
-    """Builds site_dir from docs/ with MkDocs: in full, or only the files written since the last build."""
+    """Builds site_dir from docs/ with MkDocs: in full, or only the files written since the last build.
+
+    When files changed but none came or went, and the theme did not change, the last build's configuration,
+    files, navigation and templates are used again and only the changed files are built, each as MkDocs builds
+    a page (read, render, write, with the plugins' events) or copies a file: reading every file, making every
+    page and the navigation again is a second a rebuild at 3,000 pages, and grows with the corpus. Otherwise it
+    is MkDocs' own dirty build (a full one the first time)."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str | None = None):
         self.config_file, self.site_dir, self.serve_url = config_file, site_dir, serve_url
@@ -48,9 +59,17 @@ class SiteBuilder:
         self._built: dict[str, str] = {}  # a file under docs/ → what it built under site_dir
         self._env = None  # the theme's templates, compiled
         self.rendered = 0  # pages MkDocs rendered in the last build
+        self.kind = ""  # how: "full", "dirty" (MkDocs' own), or "pages" (the changed files alone)
 
     def build(self, changed: list[str] | None = None) -> None:
         """changed: the files under docs/ written or removed since the last build (all, when None)."""
+        last = self._pages.last
+        if changed is not None and last is not None and all(
+                src in self._built and os.path.isfile(os.path.join(last["config"].docs_dir, src)) for src in changed):
+            self._rebuild(changed, **last)
+            self.kind = "pages"
+            return
+        self.kind = "full" if changed is None else "dirty"
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
         if self.serve_url:
             config.site_url = self.serve_url
@@ -58,12 +77,6 @@ class SiteBuilder:
         if changed is None:
             self._pages.reset()
             self._env = None
-        else:
-            # Without a page added or removed, the sitemap and the 404 page (which shows the nav alone) stay
-            # as they are.
-            docs = Path(config.docs_dir)
-            if all(src in self._built and (docs / src).is_file() for src in changed):
-                config.theme.static_templates = set()
         # The theme's templates are compiled once, not per rebuild (a change to them rebuilds in full).
         self._keep_env(config.theme)
         for src in changed or ():
@@ -80,6 +93,36 @@ class SiteBuilder:
         for src in sorted(set(self._built) - set(self._pages.built)):
             _remove(self.site_dir, self.site_dir / self._built[src])
         self._built = dict(self._pages.built)
+
+    def _rebuild(self, changed: list[str], config, files, nav, env) -> None:
+        """Build the changed files alone, with the last build's configuration, files, navigation and theme."""
+        warnings = CountHandler()
+        warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(warnings)
+        try:
+            search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
+            search.search_index = type(search.search_index)(**search.config)  # this build's entries only
+            self._pages.start()
+            pages = [files.get_file_from_path(src) for src in changed]
+            doc_files = files.documentation_pages()
+            for file in pages:
+                if file.is_documentation_page():
+                    _populate_page(file.page, config, files)
+                else:
+                    file.copy_file()
+            for file in pages:
+                if file.is_documentation_page():
+                    _build_page(file.page, config, doc_files, nav, env)
+            for file in pages:
+                if file.is_documentation_page():
+                    file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            config.plugins.on_post_build(config=config)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
+        self.rendered = self._pages.rendered
+        if config.strict and warnings.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{n} {level.lower()}s' for level, n in warnings.get_counts())}"
+                        " in strict mode!")
 
     def _keep_env(self, theme) -> None:
         make = theme.get_env
@@ -109,13 +152,25 @@ class _SearchByPage(BasePlugin):
         self._seen = 0
         self.built: dict[str, str] = {}
         self.rendered = 0
+        self.last: dict | None = None  # the last build's config, files, nav and env, once it is complete
+
+    def start(self) -> None:
+        self._seen, self.rendered = 0, 0
 
     def on_files(self, files, *, config):
-        docs = Path(config.docs_dir)
         self._order = [f.src_uri for f in files.documentation_pages()]
-        self.built = {f.src_uri: f.dest_uri for f in files if f.src_dir and Path(f.src_dir) == docs}
-        self._seen, self.rendered = 0, 0
+        self.built = {f.src_uri: f.dest_uri for f in files if f.src_dir == config.docs_dir}
+        self.start()
+        self.last = None
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self._nav = nav
+        return nav
+
+    def on_env(self, env, *, config, files):
+        self._current = dict(config=config, files=files, nav=self._nav, env=env)
+        return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, *, page, config, nav):
@@ -130,6 +185,7 @@ class _SearchByPage(BasePlugin):
         _search_index(config).entries = [entry for src in self._order for entry in self._entries.get(src, ())]
         for src in set(self._entries) - set(self._order):
             del self._entries[src]
+        self.last = getattr(self, "_current", None)
 
 
 def _search_index(config):
@@ -177,6 +233,10 @@ class _Snapshot:
 
 
 def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int:
+    # MkDocs asks the environment for SOURCE_DATE_EPOCH for every page of every build, and a missing variable
+    # costs a raised KeyError each time (a few tenths of a second a rebuild at 3,000 pages): the server's start
+    # is the build date, as it would be without it.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     # MkDocs checks that docs/ exists when it reads its config, so the config is read as YAML first, and docs/
     # generated; links that need the site's address (the feeds') get the address it is served at.
     with open(config_file, "rb") as file:
@@ -198,7 +258,8 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
 
     def rebuild(first: bool = False) -> None:
         started = time.perf_counter()
-        outcome = first_outcome.pop() if first else generator.run()
+        # The pages first; the data files (corpus.json, the feeds), which no open page shows, just after.
+        outcome = first_outcome.pop() if first else generator.run(defer_data=True)
         for problem in outcome.problems:
             print(problem, file=sys.stderr)
         if outcome.problems:
@@ -207,8 +268,13 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
             return
         generated = time.perf_counter()
         site.build(None if first or theme.changed() else outcome.written + outcome.removed)
-        print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages in {time.perf_counter() - generated:.2f} s "
-              f"({time.perf_counter() - started:.2f} s in all)", flush=True)
+        print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}) in "
+              f"{time.perf_counter() - generated:.2f} s ({time.perf_counter() - started:.2f} s in all)", flush=True)
+        if not first:
+            _reload_now(server)
+            data = generator.finish()
+            site.build(data.written + data.removed)
+            print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir), polling_interval=0.1)
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() \
@@ -228,6 +294,14 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _reload_now(server: LiveReloadServer) -> None:
+    """Reload the open pages now, before the builder returns: what LiveReloadServer does when it returns (MkDocs
+    1.6, its last release). Requests are served again from here on; the files still to come are not pages."""
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
 
 
 def main(argv: list[str] | None = None) -> int:
