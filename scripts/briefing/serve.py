@@ -15,6 +15,7 @@ One process; on every change to the seeds folder:
 `make site` uses none of this: it stays a full, strict build from scratch. tests/test_incremental.py checks
 that a site rebuilt here after edits is byte-identical to a full build of the same seeds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,95 +28,89 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, _file_sort_key, set_exclusions
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
 from .build import Generator
 
-# What MkDocs' dirty build warns of: navigation and links built from pages it did not render again. Here
-# no page's HTML depends on another page's Markdown (the nav lists only index pages, under fixed titles), and
-# in strict mode the warning alone would fail every rebuild.
-_DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
 class SiteBuilder:
-    """Builds site_dir from docs/ with MkDocs: in full, or only the files written since the last build.
+    """Builds site_dir from docs/ with MkDocs: in full, then only the files written or removed since.
 
-    When files changed but none came or went, and the theme did not change, the last build's configuration,
-    files, navigation and templates are used again and only the changed files are built, each as MkDocs builds
-    a page (read, render, write, with the plugins' events) or copies a file: reading every file, making every
-    page and the navigation again is a second a rebuild at 3,000 pages, and grows with the corpus. Otherwise it
-    is MkDocs' own dirty build (a full one the first time)."""
+    A full build is MkDocs' own. After it, the configuration, the files, the navigation and the theme's
+    templates are kept, and a rebuild builds each changed page as MkDocs builds a page (read, render, write,
+    with the plugins' events), copies each changed file, adds the files that came and deletes what those that
+    went had built, and writes the sitemap again if any came or went. MkDocs' own `dirty` build would read every
+    file and make every page and the navigation again, a second a rebuild at 3,000 pages, growing with the
+    corpus; no page here depends on another page's Markdown (the navigation lists only the index pages, under
+    fixed titles), so nothing else needs building. The search index is the one thing a page's rebuild leaves
+    wrong (it would hold the rebuilt pages alone): _SearchByPage keeps it whole."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str | None = None):
         self.config_file, self.site_dir, self.serve_url = config_file, site_dir, serve_url
         self._pages = _SearchByPage()
-        self._built: dict[str, str] = {}  # a file under docs/ → what it built under site_dir
-        self._env = None  # the theme's templates, compiled
         self.rendered = 0  # pages MkDocs rendered in the last build
-        self.kind = ""  # how: "full", "dirty" (MkDocs' own), or "pages" (the changed files alone)
+        self.kind = ""  # the last build: "full", or "pages" (the changed files alone)
 
     def build(self, changed: list[str] | None = None) -> None:
-        """changed: the files under docs/ written or removed since the last build (all, when None)."""
-        last = self._pages.last
-        if changed is not None and last is not None and all(
-                src in self._built and os.path.isfile(os.path.join(last["config"].docs_dir, src)) for src in changed):
-            self._rebuild(changed, **last)
+        """changed: the files under docs/ written or removed since the last build (everything, when None)."""
+        if changed is not None and self._pages.last is not None:
+            self._rebuild(changed, **self._pages.last)
             self.kind = "pages"
             return
-        self.kind = "full" if changed is None else "dirty"
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
         if self.serve_url:
             config.site_url = self.serve_url
         config.plugins["briefing/search-by-page"] = self._pages
-        if changed is None:
-            self._pages.reset()
-            self._env = None
-        # The theme's templates are compiled once, not per rebuild (a change to them rebuilds in full).
-        self._keep_env(config.theme)
-        for src in changed or ():
-            if src in self._built:
-                (self.site_dir / self._built[src]).unlink(missing_ok=True)
-        build_log = logging.getLogger("mkdocs.commands.build")
-        quiet = _Without(_DIRTY_WARNING)
-        build_log.addFilter(quiet)
-        try:
-            mkdocs_build(config, serve_url=self.serve_url, dirty=changed is not None)
-        finally:
-            build_log.removeFilter(quiet)
-        self.rendered = self._pages.rendered
-        for src in sorted(set(self._built) - set(self._pages.built)):
-            _remove(self.site_dir, self.site_dir / self._built[src])
-        self._built = dict(self._pages.built)
+        self._pages.reset()
+        mkdocs_build(config, serve_url=self.serve_url)
+        self.rendered, self.kind = self._pages.rendered, "full"
 
-    def _rebuild(self, changed: list[str], config, files, nav, env) -> None:
-        """Build the changed files alone, with the last build's configuration, files, navigation and theme."""
+    def _rebuild(self, changed: list[str], config, files: Files, nav, env) -> None:
+        docs, built = config.docs_dir, self._pages.built
+        came = [src for src in changed if src not in built and os.path.isfile(os.path.join(docs, src))]
+        went = [src for src in changed if src in built and not os.path.isfile(os.path.join(docs, src))]
         warnings = CountHandler()
         warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
         try:
+            if came or went:
+                for src in went:
+                    files.remove(files.get_file_from_path(src))
+                    _remove(self.site_dir, self.site_dir / built.pop(src))
+                for src in came:
+                    files.append(File(src, docs, config.site_dir, config.use_directory_urls))
+                set_exclusions(files, config)
+                files = self._pages.files(Files(sorted(files, key=lambda f: _walk_order(f, docs))))
+                for src in came:
+                    file = files.get_file_from_path(src)
+                    built[src] = file.dest_uri
+                    if file.is_documentation_page():
+                        Page(None, file, config)  # as a full build makes a page that is not in the nav
             search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
             search.search_index = type(search.search_index)(**search.config)  # this build's entries only
             self._pages.start()
-            pages = [files.get_file_from_path(src) for src in changed]
-            doc_files = files.documentation_pages()
-            for file in pages:
+            now = [files.get_file_from_path(src) for src in changed if src not in went]
+            pages = [file for file in now if file.is_documentation_page()]
+            for file in now:
                 if file.is_documentation_page():
                     _populate_page(file.page, config, files)
                 else:
                     file.copy_file()
+            if came or went:
+                _build_theme_template("sitemap.xml", env, files, config, nav)
+            doc_files = files.documentation_pages()
             for file in pages:
-                if file.is_documentation_page():
-                    _build_page(file.page, config, doc_files, nav, env)
+                _build_page(file.page, config, doc_files, nav, env)
             for file in pages:
-                if file.is_documentation_page():
-                    file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+                file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
             config.plugins.on_post_build(config=config)
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
@@ -124,24 +119,24 @@ class SiteBuilder:
             raise Abort(f"Aborted with {', '.join(f'{n} {level.lower()}s' for level, n in warnings.get_counts())}"
                         " in strict mode!")
 
-    def _keep_env(self, theme) -> None:
-        make = theme.get_env
 
-        def get_env():
-            if self._env is None:
-                self._env = make()
-            return self._env
-
-        theme.get_env = get_env
+def _walk_order(file: File, docs_dir: str) -> tuple:
+    """Where a full build has a file: the files of docs/ as os.walk gives them to MkDocs (a folder's files,
+    index first, then its subfolders, each sorted), then the theme's in the order they came."""
+    if file.src_dir != docs_dir:
+        return (1,)
+    *folders, name = file.src_uri.split("/")
+    return (0,) + tuple((1, folder) for folder in folders) + ((0, _file_sort_key(name)),)
 
 
 class _SearchByPage(BasePlugin):
-    """Keeps each page's search entries across builds, so that the index a dirty build writes is whole.
+    """Keeps each page's search entries across builds, so that the index a partial build writes is whole; and
+    what a rebuild needs of the full build.
 
     Material's search plugin indexes a page as it renders it and writes the index after the last page. Before
     it writes, its entries become every page's, in the order of the files, which is the order of a full build:
-    the pages rendered now give theirs, the others keep theirs from before. (Material's own answer to dirty
-    builds keeps the first rendered page's new entries only.)"""
+    the pages rendered now give theirs, the others keep theirs from before. (Material's own answer to MkDocs'
+    dirty builds keeps the first rendered page's new entries only.)"""
 
     def __init__(self):
         self.reset()
@@ -150,18 +145,23 @@ class _SearchByPage(BasePlugin):
         self._entries: dict[str, list] = {}
         self._order: list[str] = []
         self._seen = 0
-        self.built: dict[str, str] = {}
+        self.built: dict[str, str] = {}  # a file under docs/ → what it built under site_dir
         self.rendered = 0
-        self.last: dict | None = None  # the last build's config, files, nav and env, once it is complete
+        self.last: dict | None = None  # the full build's config, files, nav and env, once it is complete
 
     def start(self) -> None:
         self._seen, self.rendered = 0, 0
+
+    def files(self, files: Files) -> Files:
+        """The files from now on (some came or went)."""
+        self._order = [f.src_uri for f in files.documentation_pages()]
+        self.last["files"] = files
+        return files
 
     def on_files(self, files, *, config):
         self._order = [f.src_uri for f in files.documentation_pages()]
         self.built = {f.src_uri: f.dest_uri for f in files if f.src_dir == config.docs_dir}
         self.start()
-        self.last = None
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -169,7 +169,7 @@ class _SearchByPage(BasePlugin):
         return nav
 
     def on_env(self, env, *, config, files):
-        self._current = dict(config=config, files=files, nav=self._nav, env=env)
+        self._full = dict(config=config, files=files, nav=self._nav, env=env)
         return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
@@ -185,20 +185,12 @@ class _SearchByPage(BasePlugin):
         _search_index(config).entries = [entry for src in self._order for entry in self._entries.get(src, ())]
         for src in set(self._entries) - set(self._order):
             del self._entries[src]
-        self.last = getattr(self, "_current", None)
+        if self.last is None:
+            self.last = self._full
 
 
 def _search_index(config):
     return next(plugin.search_index for plugin in config.plugins.values() if hasattr(plugin, "search_index"))
-
-
-class _Without(logging.Filter):
-    def __init__(self, prefix: str):
-        super().__init__()
-        self.prefix = prefix
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(self.prefix)
 
 
 def _remove(root: Path, target: Path) -> None:
