@@ -319,7 +319,7 @@ def report(rows: list[dict]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="sizes of the synthetic corpus")
+    parser.add_argument("sizes", nargs="*", type=int, default=[], help="sizes of the synthetic corpus")
     parser.add_argument("--real", nargs="*", type=int, default=[], help="sizes of the corpus of seed variants")
     parser.add_argument("--fixtures", nargs="*", type=int, default=[],
                         help="sizes of a corpus of the annotated test articles, copied")

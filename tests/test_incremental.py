@@ -86,10 +86,10 @@ def warm_and_clean(tmp_path_factory):
     counts = {}
     for name, edit in EDITS:
         edit(seeds)
-        # As serve.py does it: the pages first, then the data files.
+        # As serve.py does it: the pages first, then the data files and the sitemap.
         outcome = generator.run(defer_data=True)
         assert outcome.problems == [], outcome.problems
-        site.build(outcome.written + outcome.removed)
+        site.build(outcome.written + outcome.removed, pages_first=True)
         counts[name] = (generator.rendered, len(outcome.written), site.rendered, site.kind)
         data = generator.finish()
         assert "data/corpus.json" in data.written

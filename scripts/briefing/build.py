@@ -62,6 +62,7 @@ class Generator:
         self.seed_dir, self.out_dir, self.directory_urls, self.warm = seed_dir, out_dir, directory_urls, warm
         self.site_url = site_url
         self._seeds: dict | None = {} if warm else None
+        self._config: dict | None = {} if warm else None
         self._texts: dict[bytes, TextAnalysis] = {}
         self._articles: dict[tuple[bytes, bytes], Article] = {}
         self._memo = PageMemo() if warm else None
@@ -107,7 +108,7 @@ class Generator:
             if source.encoding != "utf-8":
                 print(f"{seed_dir.name}/{source.name}: warning: not UTF-8, read as Windows-1252 ({source.encoding}); "
                       "re-save as UTF-8 to silence this", file=sys.stderr)
-        config, config_problems = load_config(seed_dir)
+        config, config_problems = load_config(seed_dir, self._config)
         problems += config_problems
         if not sources and not problems:
             problems.append(f"{seed_dir.name}/: no articles (*.txt or *.html files) to build")

@@ -91,9 +91,21 @@ OVERRIDES_SCHEMA = {
 }
 
 
-def load_config(seed_dir: Path) -> tuple[Config | None, list[str]]:
-    """The validated config and every problem found, as 'seeds/<file>: <key path>: <reason>' lines."""
+def load_config(seed_dir: Path, known: dict | None = None) -> tuple[Config | None, list[str]]:
+    """The validated config and every problem found, as 'seeds/<file>: <key path>: <reason>' lines.
+
+    known: a dict kept between calls by a build kept warm: files whose bytes were loaded before are not parsed
+    and validated again."""
     themes_path, overrides_path = seed_dir / THEMES_FILE, seed_dir / OVERRIDES_FILE
+    if known is None:
+        return _load_config(seed_dir, themes_path, overrides_path)
+    key = tuple(path.read_bytes() if path.is_file() else None for path in (themes_path, overrides_path))
+    if known.get("key") != key:
+        known.update(key=key, loaded=_load_config(seed_dir, themes_path, overrides_path))
+    return known["loaded"]
+
+
+def _load_config(seed_dir: Path, themes_path: Path, overrides_path: Path) -> tuple[Config | None, list[str]]:
     themes_data, errors = _load(themes_path, THEMES_SCHEMA, required=True)
     overrides_data, more = _load(overrides_path, OVERRIDES_SCHEMA, required=False)
     errors += more

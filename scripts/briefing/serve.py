@@ -9,8 +9,8 @@ One process; on every change to the seeds folder:
   it is always rebuilt). Either way the search index would hold the rebuilt pages alone, so each page's search
   entries are kept here and the index is written whole, in the order a full build writes it; what a file that
   is gone had built is deleted. A change to mkdocs.yml or to the theme overrides rebuilds everything;
-- MkDocs' livereload server reloads the open pages; then the data files (corpus.json, the feeds), which no
-  page shows, are written and copied too.
+- MkDocs' livereload server reloads the open pages; then the data files (corpus.json, the feeds) and the
+  sitemap, which no page shows, are written too.
 
 `make site` uses none of this: it stays a full, strict build from scratch. tests/test_incremental.py checks
 that a site rebuilt here after edits is byte-identical to a full build of the same seeds.
@@ -58,11 +58,13 @@ class SiteBuilder:
         self._pages = _SearchByPage()
         self.rendered = 0  # pages MkDocs rendered in the last build
         self.kind = ""  # the last build: "full", or "pages" (the changed files alone)
+        self._sitemap_stale = False
 
-    def build(self, changed: list[str] | None = None) -> None:
-        """changed: the files under docs/ written or removed since the last build (everything, when None)."""
+    def build(self, changed: list[str] | None = None, pages_first: bool = False) -> None:
+        """changed: the files under docs/ written or removed since the last build (everything, when None).
+        pages_first: leave the sitemap, which no page shows, to the next build, if pages came or went."""
         if changed is not None and self._pages.last is not None:
-            self._rebuild(changed, **self._pages.last)
+            self._rebuild(changed, pages_first=pages_first, **self._pages.last)
             self.kind = "pages"
             return
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
@@ -70,10 +72,11 @@ class SiteBuilder:
             config.site_url = self.serve_url
         config.plugins["briefing/search-by-page"] = self._pages
         self._pages.reset()
+        self._sitemap_stale = False
         mkdocs_build(config, serve_url=self.serve_url)
         self.rendered, self.kind = self._pages.rendered, "full"
 
-    def _rebuild(self, changed: list[str], config, files: Files, nav, env) -> None:
+    def _rebuild(self, changed: list[str], pages_first: bool, config, files: Files, nav, env) -> None:
         docs, built = config.docs_dir, self._pages.built
         came = [src for src in changed if src not in built and os.path.isfile(os.path.join(docs, src))]
         went = [src for src in changed if src in built and not os.path.isfile(os.path.join(docs, src))]
@@ -104,8 +107,10 @@ class SiteBuilder:
                     _populate_page(file.page, config, files)
                 else:
                     file.copy_file()
-            if came or went:
+            self._sitemap_stale = self._sitemap_stale or bool(came or went)
+            if self._sitemap_stale and not pages_first:
                 _build_theme_template("sitemap.xml", env, files, config, nav)
+                self._sitemap_stale = False
             doc_files = files.documentation_pages()
             for file in pages:
                 _build_page(file.page, config, doc_files, nav, env)
@@ -259,7 +264,7 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
                   file=sys.stderr, flush=True)
             return
         generated = time.perf_counter()
-        site.build(None if first or theme.changed() else outcome.written + outcome.removed)
+        site.build(None if first or theme.changed() else outcome.written + outcome.removed, pages_first=True)
         print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}) in "
               f"{time.perf_counter() - generated:.2f} s ({time.perf_counter() - started:.2f} s in all)", flush=True)
         if not first:
