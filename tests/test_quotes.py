@@ -147,6 +147,14 @@ ROWS = [
      ["Sen. Ted Cruz is endorsing the nominee.", "Trump had attacked his wife, Heidi Cruz, and his father, Rafael Cruz.",
       "“I am not in the habit of supporting people who attack my family,” Cruz said in July."],
      [("I am not in the habit", "Ted Cruz", EXPLICIT)]),
+    ("question-asked-of-a-listener",
+     ["Sen. Elaine Ritchey read aloud from an internal document.",
+      "“Did you read this before you launched it?” she asked the company's president, Gregory Asante."],
+     [("Did you read", "Elaine Ritchey", PRONOUN)]),
+    ("a-sentence-of-reported-speech-after-a-quote-is-not-its-cue",
+     ["“Then come and help us write them,” Hollander cut in. “Because right now the only people writing the "
+      "rules are your lawyers.” Raman replied that Lumora had no objection."],
+     [("Then come", "Hollander", EXPLICIT), ("Because right now", "Hollander", CONTINUATION)]),
     # Negative rows: no speech here.
     ("scare-quote", ["Xi’s role in the “no-limits partnership” was clear to everyone."], []),
     ("so-called", ['Critics attacked the so-called "green premium" on new homes.'], []),
@@ -184,6 +192,11 @@ def test_opinion_verbs_are_reported_speech_not_quotes(sentence, cue):
     _, quotes, reported = extract((sentence,))
     assert quotes == ()
     assert [(r.speaker, r.cue) for r in reported] == [("Alexander Gabuev", cue)]
+
+
+def test_which_not_who_makes_an_organisation():
+    people, _, reported = extract(("Severnside, which supplies 2.9 million customers, said it accepted the findings.",))
+    assert people == () and reported == ()
 
 
 def test_reported_speech_with_its_speaker_after_the_verb():

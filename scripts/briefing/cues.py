@@ -132,8 +132,11 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
     # by a new sentence, unless all that follows is a short cue ('"… done." he said.', '"Why?" she asked
     # in an interview.', '"No." he said, adding …').
-    if quote_text.endswith((".", "…", "?", "!")) and len(rest.split()) > 2 and not _CUE_TAIL.match(rest):
-        return None
+    pronoun = subject.strip().lower() in speakers.PRONOUN_GENDER
+    if quote_text.endswith((".", "…", "?", "!")) and (
+            re.match(r"\s*that\b", rest)  # '"…." Raman replied that Lumora had …': a sentence of its own
+            or len(rest.split()) > 4 and not _CUE_TAIL.match(rest) and not pronoun):
+        return None  # but '"Why?" she asked the company's president, Gregory Asante.' is the quote's cue
     mention = speakers.subject_before_verb(subject)
     if mention is None and 0 < len(subject.split()) <= 4:
         # '"We live in Satan's kingdom," my father often said': speech, by somebody we do not profile.

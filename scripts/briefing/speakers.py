@@ -239,6 +239,10 @@ def _appositive_subject(text: str) -> Mention | None:
         mention = _name_from_run(run)
         if not mention or mention.kind not in ("name", "surname"):
             continue
+        if i + 1 < len(segments) and (re.match(r"which\b", segments[i + 1]) or
+                                      _ORGANISATION_APPOSITIVE.match(", " + segments[i + 1])):
+            # "Severnside, which supplies 2.9 million customers, said": which, not who: no person.
+            return Mention(kind="other", text=segments[i])
         if i + 1 < len(segments):
             role, org = parse_appositive(", ".join(segments[i + 1:]))
         elif i > 0:
