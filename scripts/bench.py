@@ -2,7 +2,8 @@
 
 For each size N, on deterministic corpora:
 - cold: the generator and `mkdocs build --strict` from scratch, each timed with its peak memory, and the
-  built site's pages, page sizes and search index;
+  built site's pages, page sizes and search index; and, for comparison, MkDocs on the same articles as
+  plain pages (the retired baseline);
 - warm: `scripts/serve.py` on the same corpus, an article open in Chromium; an edit to that article's seed
   (a quoted paragraph by an analyst never seen before) is saved, and the time until the open page shows it is
   taken, then whether the new analyst's profile is served; then an edit to one theme in themes.yml (its
@@ -162,12 +163,36 @@ def _project(work: Path, corpus: str, count: int) -> tuple[Path, Path]:
     return project, seeds
 
 
+def write_plain(seeds: Path, docs: Path) -> None:
+    """The same articles as plain Markdown pages, one per article, with an index, in mkdocs.yml's nav scheme."""
+    (docs / "articles").mkdir(parents=True)
+    rows = []
+    for path in sorted(seeds.glob("*.txt")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        title = json.loads(front.split("title: ", 1)[1].split("\n", 1)[0])
+        (docs / "articles" / f"{path.stem}.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        rows.append(f"- [{title}]({path.stem}.md)")
+    (docs / "index.md").write_text("# Plain\n", encoding="utf-8")
+    (docs / "articles" / "index.md").write_text("# Articles\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for section in ("themes", "analysts", "places", "people", "quotes", "coverage"):  # the nav's other entries
+        (docs / section).mkdir(exist_ok=True)
+        (docs / section / "index.md").write_text(f"# {section.title()}\n", encoding="utf-8")
+
+
 def cold(project: Path, seeds: Path, count: int) -> dict:
     generator, gen_mb = _run([sys.executable, str(ROOT / "scripts" / "build.py"), "--seeds", str(seeds),
                               "--out", str(project / "docs")], project)
     mkdocs, mk_mb = _run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+    # The retired baseline, still reported: MkDocs on the articles alone, as plain pages.
+    plain = project / "plain"
+    plain.mkdir()
+    write_plain(seeds, plain / "docs")
+    shutil.copy(project / "mkdocs.yml", plain / "mkdocs.yml")
+    (plain / "overrides").symlink_to(ROOT / "overrides")
+    plain_s, _ = _run([sys.executable, "-m", "mkdocs", "build", "--strict"], plain)
+    shutil.rmtree(plain)
     return {"generator_s": generator, "mkdocs_s": mkdocs, "total_s": generator + mkdocs, "generator_mb": gen_mb,
-            "mkdocs_mb": mk_mb, **_site_stats(project / "site", count)}
+            "mkdocs_mb": mk_mb, "plain_s": plain_s, **_site_stats(project / "site", count)}
 
 
 def _free_port() -> int:
@@ -289,13 +314,13 @@ def _spread(times: list[float]) -> str:
 def report(rows: list[dict]) -> str:
     lines = ["Cold: a full build from scratch, the generator and `mkdocs build --strict` separately.", "",
              "| corpus | N | generator s | mkdocs s | total s | generator MB | mkdocs MB | pages | mean HTML KB "
-             "| max HTML KB (page) | pages > 200 KB | search index MB | index KB / article |",
-             "|" + " --- |" * 13]
+             "| max HTML KB (page) | pages > 200 KB | search index MB | index KB / article | plain MkDocs s (×) |",
+             "|" + " --- |" * 14]
     for r in rows:
         lines.append(f"| {r['corpus']} | {r['n']} | {r['generator_s']:.2f} | {r['mkdocs_s']:.2f} | {r['total_s']:.2f} "
                      f"| {r['generator_mb']} | {r['mkdocs_mb']} | {r['pages']} | {r['mean_kb']:.1f} "
                      f"| {r['max_kb']:.1f} (`{r['largest']}`) | {r['over_200kb']} | {r['index_mb']:.2f} "
-                     f"| {r['index_kb_per_article']:.1f} |")
+                     f"| {r['index_kb_per_article']:.1f} | {r['plain_s']:.2f} ({r['total_s'] / r['plain_s']:.1f}×) |")
     warm_rows = [r for r in rows if "seed_s" in r]
     if warm_rows:
         lines += ["", "Warm: `scripts/serve.py` serving, the page open in Chromium; seconds from saving the file "

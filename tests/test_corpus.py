@@ -124,3 +124,21 @@ def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_
     # Note 1 is the older article: part 2 of the theme, the place and the profile alike.
     for page in ("themes/other/2/index.md", "places/kazakhstan/2/index.md"):
         assert 'href="../../../analysts/david-dalton/2/' in pages[page], page
+
+
+def test_the_parts_line_links_every_part_when_few_and_a_window_when_many(monkeypatch):
+    import re
+
+    import briefing.render as render_module
+
+    monkeypatch.setattr(render_module, "ARTICLES_PER_PART", 1)
+    site = site_of(*(f"---\ntitle: Note {n}\npublished: 2020-01-{n:02d}\n---\nTrade through Kazakhstan is "
+                     f"booming, day {n} of the boom.\n" for n in range(1, 31)))
+    pages = dict(render_module.render(site))
+    linked = {n: sorted(int(m) for m in re.findall(r"\[(\d+)\]\(", pages[f"places/kazakhstan/{n}/index.md"
+                                                                        if n > 1 else "places/kazakhstan/index.md"]))
+              for n in (1, 15, 30)}
+    # A page's links stay few however many parts there are; following them reaches every part.
+    assert linked == {1: [2, 3, 30], 15: [1, 13, 14, 16, 17, 30], 30: [1, 28, 29]}
+    assert "**Parts:** [1](../index.md) … [13](../13/index.md) · [14](../14/index.md) · 15 ·" in \
+        pages["places/kazakhstan/15/index.md"]

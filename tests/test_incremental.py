@@ -20,6 +20,8 @@ from briefing.serve import SiteBuilder
 from site_build import ROOT, build_site
 
 SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
+# The pages an editor has open in a browser while editing.
+OPEN_PAGES = {"articles/xi-putin-moscow/index.md", "themes/sanctions/index.md"}
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -86,14 +88,16 @@ def warm_and_clean(tmp_path_factory):
     counts = {}
     for name, edit in EDITS:
         edit(seeds)
-        # As serve.py does it: the pages first, then the data files and the sitemap.
-        outcome = generator.run(defer_data=True)
+        # As serve.py does it: the open pages and the new ones first, then the other pages, the data files and
+        # the sitemap.
+        outcome = generator.run(defer_data=True, first=OPEN_PAGES)
         assert outcome.problems == [], outcome.problems
         site.build(outcome.written + outcome.removed, pages_first=True)
-        counts[name] = (generator.rendered, len(outcome.written), site.rendered, site.kind)
+        built, kind, first = site.rendered, site.kind, outcome.written
         data = generator.finish()
         assert "data/corpus.json" in data.written
         site.build(data.written + data.removed)
+        counts[name] = (generator.rendered, len(outcome.written + data.written), built + site.rendered, kind, first)
     clean = build_site(seeds, work / "clean")
     return project, clean, total, counts
 
@@ -119,7 +123,13 @@ def test_the_rebuilds_were_partial(warm_and_clean):
     # An edit inside an article renders, writes and builds again only the pages it touches. (An article
     # added or removed moves the cut of every long page it is on, and so touches more.)
     for name in ("quote", "wording", "paragraph"):
-        rendered, written, built, _ = counts[name]
+        rendered, written, built, _, _ = counts[name]
         assert rendered < total / 8 and written < total / 8 and built <= written, (name, counts[name], total)
     # After the first, full build, every build is of the changed files alone, pages come or gone included.
-    assert all(kind == "pages" for _, _, _, kind in counts.values())
+    assert all(kind == "pages" for _, _, _, kind, _ in counts.values())
+    # The open pages that changed, and the pages that came, were built before the others: the new analyst's
+    # profile with the edit that made it.
+    *_, first = counts["quote"]
+    assert "analysts/petra-lindahl/index.md" in first and "articles/note-0040/index.md" not in first
+    *_, first = counts["wording"]
+    assert "articles/xi-putin-moscow/index.md" in first and set(first) <= OPEN_PAGES

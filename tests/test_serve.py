@@ -104,3 +104,22 @@ def test_editing_a_seed_updates_the_page_mkdocs_serve_serves(tmp_path):
         for process in (server, watcher):
             process.terminate()
             process.wait(timeout=10)
+
+
+def test_the_open_pages_are_those_whose_live_reload_script_asked_lately():
+    from briefing.serve import OpenPages
+
+    pages = OpenPages("/", seconds=120)
+    app = pages.app(lambda environ, start_response: [b"1"])
+    for path, referer in [("/livereload/1/2", "http://127.0.0.1:8000/articles/live/"),
+                          ("/livereload/1/3", "http://127.0.0.1:8000/"),
+                          ("/livereload/1/4", "http://127.0.0.1:8000/offline/page.html"),
+                          ("/assets/app.js", "http://127.0.0.1:8000/themes/sanctions/"),  # not a live-reload poll
+                          ("/livereload/1/5", "http://elsewhere.example/other/")]:
+        app({"PATH_INFO": path, "HTTP_REFERER": referer}, None)
+    assert pages.sources() == {"articles/live/index.md", "index.md", "offline/page.md", "other/index.md"}
+    assert OpenPages("/briefing/").sources() == set()
+    later = OpenPages("/", seconds=0)
+    later.asked("http://127.0.0.1:8000/articles/live/")
+    time.sleep(0.01)
+    assert later.sources() == set()

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Collection
 
 from . import names, slugs
 from .analyse import analyse, analyse_text
@@ -71,19 +72,23 @@ class Generator:
         self._site = None  # the site of a run whose data files are still to write
         self.rendered = 0  # pages rendered in the last run (the others were kept from the run before)
 
-    def run(self, defer_data: bool = False) -> Outcome:
+    def run(self, defer_data: bool = False, first: Collection[str] | None = None) -> Outcome:
         """defer_data: write the pages only, and leave the data files (corpus.json, the feeds) as they were until
-        finish() writes them, so that what an editor sees comes first (serve.py)."""
+        finish() writes them, so that what an editor sees comes first (serve.py).
+        first: with defer_data, of the pages that exist already only these (the pages open in a browser) are
+        rendered now; finish() renders the others whose inputs changed."""
         # The build makes millions of small objects and frees them by reference counting; the cycle collector
         # would only scan the growing model again and again (a quarter of the time at 1,000 articles).
         gc.disable()
         try:
-            return self._run(defer_data and self._written is not None)
+            deferred = defer_data and self._written is not None
+            return self._run(deferred, first if deferred else None)
         finally:
             gc.enable()
 
     def finish(self) -> Outcome:
-        """The data files of the last run(defer_data=True): corpus.json and the feeds, written now."""
+        """The rest of the last run(defer_data=True): the pages it left (first=…) and the data files, corpus.json
+        and the feeds, written now."""
         site, self._site = self._site, None
         if site is None:
             return Outcome([], "", [], [])
@@ -92,14 +97,15 @@ class Generator:
             data = [(slugs.CORPUS_JSON, corpus_json(site, self._memo.encoded))] + \
                 feeds(site, self.site_url, self.directory_urls)
             files = {path: text for path, text in self._written.items() if path not in self._data}
+            files.update(self._memo.finish())
             files.update(data)
             written, removed = write_tree(self.out_dir, files, self._written)
         finally:
             gc.enable()
         self._written, self._data = files, {path for path, _ in data}
-        return Outcome([], f"Data: {len(written)} files written, {len(removed)} removed", written, removed)
+        return Outcome([], f"Then: {len(written)} files written, {len(removed)} removed", written, removed)
 
-    def _run(self, defer_data: bool) -> Outcome:
+    def _run(self, defer_data: bool, first: Collection[str] | None) -> Outcome:
         started = time.perf_counter()
         seed_dir = self.seed_dir
         # Phase 1: gather and check everything.
@@ -119,7 +125,7 @@ class Generator:
             for problem in article.problems:
                 print(f"{seed_dir.name}/{article.source_name}: warning: {problem}", file=sys.stderr)
         site = assemble(articles, config)
-        files = render(site, self.directory_urls, memo=self._memo, data=not defer_data)
+        files = render(site, self.directory_urls, memo=self._memo, data=not defer_data, first=first)
         self.rendered = self._memo.rendered if self._memo else len(files)
         if defer_data:  # the data files as they were, until finish()
             self._site = site

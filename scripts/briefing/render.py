@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Collection
 
 import jinja2
 from markupsafe import Markup
@@ -311,14 +311,17 @@ def _parts(entries: list[str]) -> list[list[str]]:
 
 
 def render(site: Site, directory_urls: bool = True, processes: int | None = None,
-           memo: PageMemo | None = None, data: bool = True) -> list[tuple[str, str]]:
+           memo: PageMemo | None = None, data: bool = True, first: Collection[str] | None = None
+           ) -> list[tuple[str, str]]:
     """(path under docs/, text) for every file; the writer refuses a path that comes twice.
 
     directory_urls: as in mkdocs.yml; False for the offline bundle, whose raw HTML links name .html files.
     processes: how many to render in (parallel.fork_map); the output is the same for any number.
     memo: what the previous render kept, in a build kept warm: pages whose inputs did not change are not
     rendered again.
-    data: whether to make corpus.json too (a build kept warm makes it after the pages: `data_files`)."""
+    data: whether to make corpus.json too (a build kept warm makes it after the pages: `data_files`).
+    first: with memo, render only these pages and the new ones now, each other page keeping its last text
+    until memo.finish() renders what changed of them (`make serve`: the open pages first)."""
     env = _environment()
     # Long pages come in parts; which part holds an article, so that links point straight there.
     parts = {("theme", t.theme.slug): _parts([e.article for e in t.excerpts]) for t in site.themes}
@@ -415,7 +418,8 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
         makes = [partial(renderer, path, template, context) for path, template, context in jobs]
         texts = fork_map(_call, makes + ([partial(corpus_json, site)] if data else []), processes)
     else:
-        texts = memo.render(jobs, tables, renderer, processes) + ([corpus_json(site, memo.encoded)] if data else [])
+        texts = memo.render(jobs, tables, renderer, processes, first) + \
+            ([corpus_json(site, memo.encoded)] if data else [])
     files = list(zip(paths, texts, strict=True))
     files.append((slugs.CORPUS_SCHEMA, (TEMPLATES / "corpus.schema.json").read_text(encoding="utf-8")))
     return files
@@ -587,9 +591,33 @@ class PageMemo:
         self.rendered = 0  # pages rendered by the last render; the others gave their text from before
         self.encoded: dict = {}  # corpus_json's entries (articles, quotes, mentions), encoded
         self._read: set[tuple] = set()
+        self._pending = None  # a render(first=…) whose other pages are still to check
 
     def render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: _PageRenderer,
-               processes: int | None) -> list[str]:
+               processes: int | None, first: Collection[str] | None = None) -> list[str]:
+        """Every page's text. first: render only these pages and the new ones now; the others give their last
+        text until finish() renders those whose inputs changed."""
+        self._pending = None  # a render not finished is dropped: its pages are checked against the last tables
+        if first is None:
+            return self._render(jobs, tables, renderer, processes, {})
+        now = [i for i, (path, _, _) in enumerate(jobs) if path in first or path not in self._pages]
+        early = dict(zip((jobs[i][0] for i in now), fork_map(_call, [partial(renderer, *jobs[i]) for i in now], processes)))
+        self._pending = (jobs, tables, renderer, processes, early)
+        self.rendered = len(early)
+        return [early[path][0] if path in early else self._pages[path][3] for path, _, _ in jobs]
+
+    def finish(self) -> list[tuple[str, str]]:
+        """(path, text) of every page of the last render(first=…), the other pages' now; [] if none is pending."""
+        if self._pending is None:
+            return []
+        jobs, tables, renderer, processes, early = self._pending
+        self._pending = None
+        texts = self._render(jobs, tables, renderer, processes, early)
+        return [(path, text) for (path, _, _), text in zip(jobs, texts, strict=True)]
+
+    def _render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: _PageRenderer,
+                processes: int | None, early: dict[str, tuple[str, frozenset]]) -> list[str]:
+        """early: the pages rendered already, by path, with what they read."""
         same = _Same()
         changed = self._changed_reads(tables, same)
 
@@ -614,13 +642,17 @@ class PageMemo:
         # A page whose inputs are those of last time gives its text from last time; the others are rendered.
         for i, (path, template, context) in enumerate(jobs):
             kept = self._pages.get(path)
-            if kept is not None and unchanged(kept, template, context):
+            if path in early:
+                stale.append(i)
+            elif kept is not None and unchanged(kept, template, context):
                 texts[i] = kept[3]
                 pages[path] = (template, context, kept[2], kept[3])
             else:
                 stale.append(i)
-        done = fork_map(_call, [partial(renderer, *jobs[i]) for i in stale], processes)
-        for i, (text, reads) in zip(stale, done, strict=True):
+        todo = [i for i in stale if jobs[i][0] not in early]
+        done = iter(fork_map(_call, [partial(renderer, *jobs[i]) for i in todo], processes))
+        for i in stale:
+            text, reads = early[jobs[i][0]] if jobs[i][0] in early else next(done)
             path, template, context = jobs[i]
             texts[i] = text
             pages[path] = (template, context, reads, text)

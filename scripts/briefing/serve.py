@@ -1,16 +1,17 @@
 """`make serve`: generate, build and serve the site with live reload, rebuilding only what an edit changed.
 
-One process; on every change to the seeds folder:
-- the Generator, kept warm, analyses only the changed articles, renders only the pages whose inputs changed
-  and writes only the pages whose text changed into docs/;
-- MkDocs builds only those: when no page came or went, with the last build's configuration, files, navigation
-  and theme, each changed page as MkDocs builds a page; otherwise with its own `dirty` build, which renders a
-  page only when its HTML is older than its Markdown (the HTML of each file written is deleted first, so that
-  it is always rebuilt). Either way the search index would hold the rebuilt pages alone, so each page's search
-  entries are kept here and the index is written whole, in the order a full build writes it; what a file that
-  is gone had built is deleted. A change to mkdocs.yml or to the theme overrides rebuilds everything;
-- MkDocs' livereload server reloads the open pages; then the data files (corpus.json, the feeds) and the
-  sitemap, which no page shows, are written too.
+One process; on every change to the seeds folder, in two rounds:
+- first what an editor is looking at: the Generator, kept warm, analyses only the changed articles and
+  renders the pages open in a browser (OpenPages) and the pages that are new (a new analyst's profile), and
+  writes those whose text changed into docs/; MkDocs builds them, and the open pages reload;
+- then the rest: the Generator renders the other pages whose inputs changed and the data files
+  (corpus.json, the feeds), writes what changed, and MkDocs builds those, and the sitemap if pages came or
+  went.
+MkDocs builds each changed page as it builds a page, with the last full build's configuration, files,
+navigation and theme (its own `dirty` build would read every file and make every page again). The search
+index would hold the rebuilt pages alone, so each page's search entries are kept here and the index is
+written whole, in the order a full build writes it; what a file that is gone had built is deleted. A change
+to mkdocs.yml or to the theme overrides rebuilds everything.
 
 `make site` uses none of this: it stays a full, strict build from scratch. tests/test_incremental.py checks
 that a site rebuilt here after edits is byte-identical to a full build of the same seeds.
@@ -19,11 +20,13 @@ that a site rebuilt here after edits is byte-identical to a full build of the sa
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -229,6 +232,44 @@ class _Snapshot:
         return changed
 
 
+class OpenPages:
+    """The pages open in a browser. Each open page's live-reload script asks the server, at least once a minute,
+    whether the site changed, with the page's address as its Referer (MkDocs 1.6); a page asked for in the last
+    two minutes is open."""
+
+    def __init__(self, mount_path: str = "/", seconds: float = 120):
+        self.mount_path, self.seconds = mount_path, seconds
+        self._seen: dict[str, float] = {}  # a page's source under docs/ → when it last asked
+        self._lock = threading.Lock()
+
+    def app(self, serve_request):
+        """The server's WSGI app, noting the page behind each live-reload request."""
+        def noting(environ, start_response):
+            if environ.get("PATH_INFO", "").startswith("/livereload/") and environ.get("HTTP_REFERER"):
+                self.asked(environ["HTTP_REFERER"])
+            return serve_request(environ, start_response)
+        return noting
+
+    def asked(self, url: str) -> None:
+        path = urlsplit(url).path
+        if not path.startswith(self.mount_path):
+            return
+        path = path[len(self.mount_path):]
+        if path == "" or path.endswith("/"):
+            src = path + "index.md"
+        elif path.endswith(".html"):
+            src = path[:-5] + ".md"
+        else:
+            return
+        with self._lock:
+            self._seen[src] = time.monotonic()
+
+    def sources(self) -> set[str]:
+        since = time.monotonic() - self.seconds
+        with self._lock:
+            return {src for src, when in self._seen.items() if when >= since}
+
+
 def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int:
     # MkDocs asks the environment for SOURCE_DATE_EPOCH for every page of every build, and a missing variable
     # costs a raised KeyError each time (a few tenths of a second a rebuild at 3,000 pages): the server's start
@@ -255,8 +296,9 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
 
     def rebuild(first: bool = False) -> None:
         started = time.perf_counter()
-        # The pages first; the data files (corpus.json, the feeds), which no open page shows, just after.
-        outcome = first_outcome.pop() if first else generator.run(defer_data=True)
+        # The open pages and the new ones first; the other pages and the data files (corpus.json, the feeds),
+        # which no open page shows, just after.
+        outcome = first_outcome.pop() if first else generator.run(defer_data=True, first=open_pages.sources())
         for problem in outcome.problems:
             print(problem, file=sys.stderr)
         if outcome.problems:
@@ -267,13 +309,22 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
         site.build(None if first or theme.changed() else outcome.written + outcome.removed, pages_first=True)
         print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}) in "
               f"{time.perf_counter() - generated:.2f} s ({time.perf_counter() - started:.2f} s in all)", flush=True)
+        if site.kind == "full":
+            # Millions of objects now live as long as the server: the collector need not scan them again.
+            gc.collect()
+            gc.freeze()
         if not first:
             _reload_now(server)
             data = generator.finish()
             site.build(data.written + data.removed)
             print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir), polling_interval=0.1)
+    # The seeds folder is polled (MkDocs' watcher), every file of it each time: often for a few thousand files,
+    # less often beyond, where a look at every file takes tens of milliseconds.
+    polling = 0.1 if sum(1 for _ in seed_dir.iterdir()) <= 2000 else 0.5
+    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir), polling_interval=polling)
+    open_pages = OpenPages(urlsplit(serve_url).path)
+    server.set_app(open_pages.app(server.serve_request))
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() \
         if code == 404 and (site_dir / "404.html").is_file() else None
     try:
