@@ -22,6 +22,9 @@ from site_build import ROOT, build_site
 SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
 # The pages an editor has open in a browser while editing.
 OPEN_PAGES = {"articles/xi-putin-moscow/index.md", "themes/sanctions/index.md"}
+# Edits after which the next one comes before the rest of the rebuild is done, as serve.py then leaves it:
+# before the generator's second round, or after it, before MkDocs built what it wrote.
+CUT_SHORT = {"wording": "before the rest", "added": "before building the rest"}
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -86,16 +89,24 @@ def warm_and_clean(tmp_path_factory):
     site.build()
     total = site.rendered
     counts = {}
+    unbuilt: list[str] = []
     for name, edit in EDITS:
         edit(seeds)
         # As serve.py does it: the open pages and the new ones first, then the other pages, the data files and
         # the sitemap.
         outcome = generator.run(defer_data=True, first=OPEN_PAGES)
         assert outcome.problems == [], outcome.problems
-        site.build(outcome.written + outcome.removed, pages_first=True)
-        built, kind, first = site.rendered, site.kind, outcome.written
+        site.build(list(dict.fromkeys(unbuilt + outcome.written + outcome.removed)), pages_first=True)
+        built, kind, first, unbuilt = site.rendered, site.kind, outcome.written, []
+        if CUT_SHORT.get(name) == "before the rest":
+            counts[name] = (generator.rendered, len(outcome.written), built, kind, first)
+            continue
         data = generator.finish()
         assert "data/corpus.json" in data.written
+        if CUT_SHORT.get(name) == "before building the rest":
+            unbuilt = data.written + data.removed
+            counts[name] = (generator.rendered, len(outcome.written + data.written), built, kind, first)
+            continue
         site.build(data.written + data.removed)
         counts[name] = (generator.rendered, len(outcome.written + data.written), built + site.rendered, kind, first)
     clean = build_site(seeds, work / "clean")

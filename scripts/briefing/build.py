@@ -69,6 +69,7 @@ class Generator:
         self._memo = PageMemo() if warm else None
         self._written: dict[str, str] | None = None
         self._data: set[str] = set()  # the paths of the data files written last
+        self._gone: set[str] = set()  # pages a run(first=…) no longer makes, kept until finish() removes them
         self._site = None  # the site of a run whose data files are still to write
         self.rendered = 0  # pages rendered in the last run (the others were kept from the run before)
 
@@ -96,13 +97,14 @@ class Generator:
         try:
             data = [(slugs.CORPUS_JSON, corpus_json(site, self._memo.encoded))] + \
                 feeds(site, self.site_url, self.directory_urls)
-            files = {path: text for path, text in self._written.items() if path not in self._data}
+            files = {path: text for path, text in self._written.items()
+                     if path not in self._data and path not in self._gone}
             files.update(self._memo.finish())
             files.update(data)
             written, removed = write_tree(self.out_dir, files, self._written)
         finally:
             gc.enable()
-        self._written, self._data = files, {path for path, _ in data}
+        self._written, self._data, self._gone = files, {path for path, _ in data}, set()
         return Outcome([], f"Then: {len(written)} files written, {len(removed)} removed", written, removed)
 
     def _run(self, defer_data: bool, first: Collection[str] | None) -> Outcome:
@@ -129,7 +131,12 @@ class Generator:
         self.rendered = self._memo.rendered if self._memo else len(files)
         if defer_data:  # the data files as they were, until finish()
             self._site = site
+            made = {path for path, _ in files}
             files += [(path, text) for path, text in self._written.items() if path in self._data]
+            # With the open pages first, the pages gone stay until finish(), with the pages that link to them.
+            self._gone = {path for path in self._written if path not in made and path not in self._data} \
+                if first is not None else set()
+            files += [(path, self._written[path]) for path in sorted(self._gone)]
         else:
             data = feeds(site, self.site_url, self.directory_urls)
             self._data = {slugs.CORPUS_JSON} | {path for path, _ in data}

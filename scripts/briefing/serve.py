@@ -293,6 +293,7 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     site = SiteBuilder(config_file, site_dir, serve_url)
     theme = _Snapshot(*watched)
     first_outcome = [outcome]
+    unbuilt: list[str] = []  # files written under docs/ and not built yet: a newer edit came first
 
     def rebuild(first: bool = False) -> None:
         started = time.perf_counter()
@@ -306,18 +307,29 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
                   file=sys.stderr, flush=True)
             return
         generated = time.perf_counter()
-        site.build(None if first or theme.changed() else outcome.written + outcome.removed, pages_first=True)
+        full = first or theme.changed()
+        site.build(None if full else list(dict.fromkeys(unbuilt + outcome.written + outcome.removed)),
+                   pages_first=True)
+        unbuilt.clear()
         print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}) in "
               f"{time.perf_counter() - generated:.2f} s ({time.perf_counter() - started:.2f} s in all)", flush=True)
         if site.kind == "full":
             # Millions of objects now live as long as the server: the collector need not scan them again.
             gc.collect()
             gc.freeze()
-        if not first:
-            _reload_now(server)
-            data = generator.finish()
-            site.build(data.written + data.removed)
-            print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
+        if first:
+            return
+        _reload_now(server)
+        # The rest waits for no one: when an edit comes meanwhile, the next build does it (the generator renders
+        # again whatever changed since its last finished run, and the files written here are built then).
+        if server._want_rebuild:
+            return
+        data = generator.finish()
+        if server._want_rebuild:
+            unbuilt.extend(data.written + data.removed)
+            return
+        site.build(data.written + data.removed)
+        print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
 
     # The seeds folder is polled (MkDocs' watcher), every file of it each time: often for a few thousand files,
     # less often beyond, where a look at every file takes tens of milliseconds.
