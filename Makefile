@@ -64,12 +64,14 @@ golden: $(INSTALLED)
 
 # Cold and warm at corpus scale (scripts/bench.py): synthetic corpora of N articles, and REAL articles of the
 # seed's length; each built from scratch, then served while edits are timed in Chromium. bench/results.md.
-# `make bench N="1000 10000" REAL=` for the 10,000-article bounds (outside CI: 10–20 minutes, a few GB of disk).
+# `make bench N="1000 10000" REAL= OUT=bench/results-10000.md` for the 10,000-article bounds (outside CI: about
+# half an hour, a few GB of disk).
 N ?= 100 1000
 REAL ?= 1000
 EDITS ?= 5
+OUT ?= bench/results.md
 bench: $(INSTALLED) $(CHROMIUM)
-	$(PY) scripts/bench.py $(N) --real $(REAL) --edits $(EDITS)
+	$(PY) scripts/bench.py $(N) --real $(REAL) --edits $(EDITS) --out $(OUT)
 
 # The figures on real news annotated by others (../shared/eval/): attribution and profiles.
 eval: $(INSTALLED)
