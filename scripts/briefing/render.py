@@ -601,7 +601,8 @@ class PageMemo:
         if first is None:
             return self._render(jobs, tables, renderer, processes, {})
         now = [i for i, (path, _, _) in enumerate(jobs) if path in first or path not in self._pages]
-        early = dict(zip((jobs[i][0] for i in now), fork_map(_call, [partial(renderer, *jobs[i]) for i in now], processes)))
+        done = fork_map(_call, [partial(renderer, *jobs[i]) for i in now], processes)
+        early = {jobs[i][0]: result for i, result in zip(now, done, strict=True)}
         self._pending = (jobs, tables, renderer, processes, early)
         self.rendered = len(early)
         return [early[path][0] if path in early else self._pages[path][3] for path, _, _ in jobs]
