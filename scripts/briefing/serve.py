@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
@@ -42,7 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
-from .build import Generator
+from .build import Generator, Outcome
 
 class SiteBuilder:
     """Builds site_dir from docs/ with MkDocs: in full, then only the files written or removed since.
@@ -78,6 +79,10 @@ class SiteBuilder:
         self._sitemap_stale = False
         mkdocs_build(config, serve_url=self.serve_url)
         self.rendered, self.kind = self._pages.rendered, "full"
+
+    def is_built(self, src: str) -> bool:
+        """Whether a file under docs/ is in the site (else it is new)."""
+        return src in self._pages.built
 
     def _rebuild(self, changed: list[str], pages_first: bool, config, files: Files, nav, env) -> None:
         docs, built = config.docs_dir, self._pages.built
@@ -270,6 +275,50 @@ class OpenPages:
             return {src for src, when in self._seen.items() if when >= since}
 
 
+class EditLoop:
+    """An edit's two rounds: the pages open in a browser and the new pages first (generated, written, built),
+    then the rest. A newer edit cuts the rest short: what it left unbuilt is carried to the next edit, whose
+    first round builds of it only what is open or new."""
+
+    def __init__(self, generator: Generator, site: SiteBuilder, open_pages: Callable[[], set[str]]):
+        self.generator, self.site, self.open_pages = generator, site, open_pages
+        self._carried: list[str] = []  # files written under docs/ and not built yet
+
+    def first(self, full: bool = False) -> Outcome:
+        """Round one; full: MkDocs builds everything (its configuration or theme changed)."""
+        opened = self.open_pages()
+        outcome = self.generator.run(defer_data=True, first=opened)
+        if outcome.problems:
+            return outcome
+        now = outcome.written + outcome.removed
+        carried, self._carried = self._carried, []
+        if full:
+            self.site.build(None, pages_first=True)
+            return outcome
+        urgent = set(now) | {src for src in carried if src in opened or not self.site.is_built(src)}
+        self._carried = [src for src in carried if src not in urgent]
+        self.site.build([src for src in dict.fromkeys(now + carried) if src in urgent], pages_first=True)
+        return outcome
+
+    @property
+    def unbuilt(self) -> list[str]:
+        """The files written and not built yet, carried to the next edit."""
+        return list(self._carried)
+
+    def rest(self, newer: Callable[[], bool]) -> Outcome | None:
+        """Round two: the other pages and the data files; None when a newer edit came first (newer())."""
+        if newer():
+            return None
+        data = self.generator.finish()
+        later = list(dict.fromkeys(self._carried + data.written + data.removed))
+        if newer():
+            self._carried = later
+            return None
+        self._carried = []
+        self.site.build(later)
+        return data
+
+
 def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int:
     # MkDocs asks the environment for SOURCE_DATE_EPOCH for every page of every build, and a missing variable
     # costs a raised KeyError each time (a few tenths of a second a rebuild at 3,000 pages): the server's start
@@ -293,26 +342,22 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     site = SiteBuilder(config_file, site_dir, serve_url)
     theme = _Snapshot(*watched)
     first_outcome = [outcome]
-    unbuilt: list[str] = []  # files written under docs/ and not built yet: a newer edit came first
 
     def rebuild(first: bool = False) -> None:
         started = time.perf_counter()
-        # The open pages and the new ones first; the other pages and the data files (corpus.json, the feeds),
-        # which no open page shows, just after.
-        outcome = first_outcome.pop() if first else generator.run(defer_data=True, first=open_pages.sources())
+        if first:
+            outcome = first_outcome.pop()
+            site.build()
+        else:
+            outcome = edits.first(full=theme.changed())
         for problem in outcome.problems:
             print(problem, file=sys.stderr)
         if outcome.problems:
             print(f"Build failed: {len(outcome.problems)} problem(s); {docs_dir} and the site left as they were.",
                   file=sys.stderr, flush=True)
             return
-        generated = time.perf_counter()
-        full = first or theme.changed()
-        site.build(None if full else list(dict.fromkeys(unbuilt + outcome.written + outcome.removed)),
-                   pages_first=True)
-        unbuilt.clear()
-        print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}) in "
-              f"{time.perf_counter() - generated:.2f} s ({time.perf_counter() - started:.2f} s in all)", flush=True)
+        print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}), "
+              f"{time.perf_counter() - started:.2f} s in all", flush=True)
         if site.kind == "full":
             # Millions of objects now live as long as the server: the collector need not scan them again.
             gc.collect()
@@ -320,16 +365,9 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
         if first:
             return
         _reload_now(server)
-        # The rest waits for no one: when an edit comes meanwhile, the next build does it (the generator renders
-        # again whatever changed since its last finished run, and the files written here are built then).
-        if server._want_rebuild:
-            return
-        data = generator.finish()
-        if server._want_rebuild:
-            unbuilt.extend(data.written + data.removed)
-            return
-        site.build(data.written + data.removed)
-        print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
+        data = edits.rest(newer=lambda: server._want_rebuild)
+        if data is not None:
+            print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
 
     # The seeds folder is polled (MkDocs' watcher), every file of it each time: often for a few thousand files,
     # less often beyond, where a look at every file takes tens of milliseconds.
@@ -337,6 +375,7 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir), polling_interval=polling)
     open_pages = OpenPages(urlsplit(serve_url).path)
     server.set_app(open_pages.app(server.serve_request))
+    edits = EditLoop(generator, site, open_pages.sources)
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() \
         if code == 404 and (site_dir / "404.html").is_file() else None
     try:
