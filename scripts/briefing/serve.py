@@ -6,7 +6,7 @@ One process; on every change to the seeds folder, in two rounds:
   writes those whose text changed into docs/; MkDocs builds them, and the open pages reload;
 - then the rest: the Generator renders the other pages whose inputs changed and the data files
   (corpus.json, the feeds), writes what changed, and MkDocs builds those, and the sitemap if pages came or
-  went.
+  went. An edit saved meanwhile cuts the rest short, and the next edit's second round does it (EditLoop).
 MkDocs builds each changed page as it builds a page, with the last full build's configuration, files,
 navigation and theme (its own `dirty` build would read every file and make every page again). The search
 index would hold the rebuilt pages alone, so each page's search entries are kept here and the index is
@@ -245,7 +245,7 @@ class OpenPages:
     def __init__(self, mount_path: str = "/", seconds: float = 120):
         self.mount_path, self.seconds = mount_path, seconds
         self._seen: dict[str, float] = {}  # a page's source under docs/ → when it last asked
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
 
     def app(self, serve_request):
         """The server's WSGI app, noting the page behind each live-reload request."""
@@ -268,11 +268,19 @@ class OpenPages:
             return
         with self._lock:
             self._seen[src] = time.monotonic()
+            self._lock.notify_all()
 
     def sources(self) -> set[str]:
         since = time.monotonic() - self.seconds
         with self._lock:
             return {src for src, when in self._seen.items() if when >= since}
+
+    def wait_reloaded(self, since: float, timeout: float = 2.0) -> bool:
+        """Wait until every page open before `since` (time.monotonic()) has asked again since (it reloaded: its
+        script runs once the page is loaded), for at most timeout seconds; whether they all did."""
+        with self._lock:
+            pages = {src for src, when in self._seen.items() if when >= since - self.seconds}
+            return self._lock.wait_for(lambda: all(self._seen[src] > since for src in pages), timeout)
 
 
 class EditLoop:
@@ -364,7 +372,11 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
             gc.freeze()
         if first:
             return
+        reloaded = time.monotonic()
         _reload_now(server)
+        # The rest waits until the open pages have loaded again, so that it does not slow them down (the server
+        # and the build share one interpreter).
+        open_pages.wait_reloaded(reloaded)
         data = edits.rest(newer=lambda: server._want_rebuild)
         if data is not None:
             print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
