@@ -275,12 +275,14 @@ class OpenPages:
         with self._lock:
             return {src for src, when in self._seen.items() if when >= since}
 
-    def wait_reloaded(self, since: float, timeout: float = 2.0) -> bool:
-        """Wait until every page open before `since` (time.monotonic()) has asked again since (it reloaded: its
-        script runs once the page is loaded), for at most timeout seconds; whether they all did."""
+    def wait_reloaded(self, since: float, timeout: float = 1.0) -> bool:
+        """Wait until an open page has asked again after `since` (time.monotonic()): it reloaded, as its script
+        runs once the page has loaded. At most timeout seconds (a page left since does not ask again); whether
+        one did, or none was open."""
         with self._lock:
-            pages = {src for src, when in self._seen.items() if when >= since - self.seconds}
-            return self._lock.wait_for(lambda: all(self._seen[src] > since for src in pages), timeout)
+            if not any(when >= since - self.seconds for when in self._seen.values()):
+                return True
+            return self._lock.wait_for(lambda: any(when > since for when in self._seen.values()), timeout)
 
 
 class EditLoop:
@@ -374,8 +376,8 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
             return
         reloaded = time.monotonic()
         _reload_now(server)
-        # The rest waits until the open pages have loaded again, so that it does not slow them down (the server
-        # and the build share one interpreter).
+        # The rest waits until the open page has loaded again, so that it does not slow it down (the server and
+        # the build share one interpreter).
         open_pages.wait_reloaded(reloaded)
         data = edits.rest(newer=lambda: server._want_rebuild)
         if data is not None:
