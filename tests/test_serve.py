@@ -68,9 +68,11 @@ def test_make_serve_shows_an_edit_a_new_analyst_and_keeps_search_right(tmp_path)
             page.wait_for_function("document.querySelector('#p-1')?.textContent.includes('The second version')",
                                    timeout=60_000)
             assert "Hilda Marchetti" in fetch(base + "analysts/hilda-marchetti/")
-        # The search index holds every page, the edited one as it is now.
-        index = json.loads(fetch(base + "search/search_index.json"))
-        text = " ".join(doc["text"] for doc in index["docs"])
+        # The search index holds every page, the edited one as it is now (written just after the open page).
+        def index_text() -> str:
+            return " ".join(doc["text"] for doc in json.loads(fetch(base + "search/search_index.json"))["docs"])
+        assert wait_for(lambda: "The second version" in index_text())
+        text = index_text()
         assert "The second version" in text and "The first version" not in text
         assert "A second article" in text and "Sanctions are the whole story" in text
     finally:

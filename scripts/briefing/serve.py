@@ -5,8 +5,8 @@ One process; on every change to the seeds folder, in two rounds:
   renders the pages open in a browser (OpenPages) and the pages that are new (a new analyst's profile), and
   writes those whose text changed into docs/; MkDocs builds them, and the open pages reload;
 - then the rest: the Generator renders the other pages whose inputs changed and the data files
-  (corpus.json, the feeds), writes what changed, and MkDocs builds those, and the sitemap if pages came or
-  went. An edit saved meanwhile cuts the rest short, and the next edit's second round does it (EditLoop).
+  (corpus.json, the feeds), writes what changed, and MkDocs builds those and writes the search index, and
+  the sitemap if pages came or went. An edit saved meanwhile cuts the rest short, and the next edit's second round does it (EditLoop).
 MkDocs builds each changed page as it builds a page, with the last full build's configuration, files,
 navigation and theme (its own `dirty` build would read every file and make every page again). The search
 index would hold the rebuilt pages alone, so each page's search entries are kept here and the index is
@@ -66,7 +66,8 @@ class SiteBuilder:
 
     def build(self, changed: list[str] | None = None, pages_first: bool = False) -> None:
         """changed: the files under docs/ written or removed since the last build (everything, when None).
-        pages_first: leave the sitemap, which no page shows, to the next build, if pages came or went."""
+        pages_first: leave the search index and the sitemap, which no page shows, to the next build (writing the
+        whole index takes a second at 10,000 articles)."""
         if changed is not None and self._pages.last is not None:
             self._rebuild(changed, pages_first=pages_first, **self._pages.last)
             self.kind = "pages"
@@ -124,7 +125,8 @@ class SiteBuilder:
                 _build_page(file.page, config, doc_files, nav, env)
             for file in pages:
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            config.plugins.on_post_build(config=config)
+            if not pages_first:  # the search plugin writes the index (all pages' entries: _SearchByPage)
+                config.plugins.on_post_build(config=config)
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
         self.rendered = self._pages.rendered
