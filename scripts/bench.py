@@ -31,6 +31,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from briefing.reader import parse_seed
+
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ["Anna", "Boris", "Chen", "Dana", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kemal", "Lena",
          "Marta", "Nikolai", "Olga", "Pavel", "Quinn", "Rosa", "Stefan", "Tamara", "Umar", "Vera", "Wen", "Yusuf"]
@@ -168,9 +170,10 @@ def write_plain(seeds: Path, docs: Path) -> None:
     (docs / "articles").mkdir(parents=True)
     rows = []
     for path in sorted(seeds.glob("*.txt")):
-        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-        title = json.loads(front.split("title: ", 1)[1].split("\n", 1)[0])
-        (docs / "articles" / f"{path.stem}.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        source = parse_seed(path.name, path.read_bytes())
+        title = source.get("title", path.stem)
+        body = "\n\n".join(source.paragraphs)
+        (docs / "articles" / f"{path.stem}.md").write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
         rows.append(f"- [{title}]({path.stem}.md)")
     (docs / "index.md").write_text("# Plain\n", encoding="utf-8")
     (docs / "articles" / "index.md").write_text("# Articles\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -247,12 +250,8 @@ def warm(project: Path, seeds: Path, edits: int) -> dict:
                 marker = f"Edit {k + 1} to this article"
                 paragraph = (f"“{marker} says the markets fear the sanctions most,” says {name}, senior analyst at "
                              f"Kestrel Research.")
-                before = seed.read_text(encoding="utf-8")
-                saved = time.perf_counter()
-                seed.write_text(before.rstrip("\n") + "\n\n" + paragraph + "\n", encoding="utf-8")
-                page.wait_for_function(f"document.body && document.body.textContent.includes({json.dumps(marker)})",
-                                       polling=50, timeout=WAIT_MS)
-                seed_times.append(time.perf_counter() - saved)
+                text = seed.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + paragraph + "\n"
+                seed_times.append(_shown_after(page, marker, seed, text))
                 print(f"  seed edit {k + 1}: {seed_times[-1]:.2f} s", flush=True)
                 profiles.append(_fetch(f"{base}analysts/{name.lower().replace(' ', '-')}/") == 200)
                 time.sleep(1)
@@ -268,11 +267,7 @@ def warm(project: Path, seeds: Path, edits: int) -> dict:
                 description = block.index("description: >") + len("description: >")
                 new_block = (block[:description] + f"\n      {marker}: the Kremlin's hold on power." +
                              block[description:].replace("terms: [", f"terms: [kleptocracy{k + 1}, ", 1))
-                saved = time.perf_counter()
-                themes_file.write_text(text[:start] + new_block + text[end:], encoding="utf-8")
-                page.wait_for_function(f"document.body && document.body.textContent.includes({json.dumps(marker)})",
-                                       polling=50, timeout=WAIT_MS)
-                theme_times.append(time.perf_counter() - saved)
+                theme_times.append(_shown_after(page, marker, themes_file, text[:start] + new_block + text[end:]))
                 print(f"  theme edit {k + 1}: {theme_times[-1]:.2f} s", flush=True)
                 time.sleep(1)
             browser.close()
@@ -285,6 +280,15 @@ def warm(project: Path, seeds: Path, edits: int) -> dict:
     result["rebuilds"] = [line.strip() for line in (project / "serve.log").read_text().splitlines()
                           if line.startswith("Done:")]
     return result
+
+
+def _shown_after(page, marker: str, file: Path, text: str) -> float:
+    """Seconds from saving text to file until the open page shows marker (live reload, no reload by us)."""
+    saved = time.perf_counter()
+    file.write_text(text, encoding="utf-8")
+    page.wait_for_function(f"document.body && document.body.textContent.includes({json.dumps(marker)})",
+                           polling=50, timeout=WAIT_MS)
+    return time.perf_counter() - saved
 
 
 def _search_ready(page, base: str) -> float:

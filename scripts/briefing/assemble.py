@@ -97,10 +97,11 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
     people = {(a.slug, p.name): p for a in articles for p in a.people}
     named = {(a.slug, name) for a in articles for name in _speakers(a)}
     named |= {(a.slug, m.name) for a in articles for m in a.mentioned}
+    key_of = {name: _full_name_key(name) for name in {name for _, name in named} | {name for _, name in people}}
     forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for _, name in named:
-        if _full_name_key(name):
-            forms[_full_name_key(name)][name] += 1
+        if key_of[name]:
+            forms[key_of[name]][name] += 1
     canonical = {key: min(counts, key=lambda form: (-counts[form], len(form), form)) for key, counts in forms.items()}
     # "Suu Kyi", "Peña Nieto": surnames of more than one word, whose one longer form elsewhere is the name.
     for key, name in canonical.items():
@@ -113,8 +114,8 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
         by_surname[key[1]].add(name)
     organisations: dict[str, set[str]] = defaultdict(set)
     for (_, name), person in people.items():
-        if person.organisation and _full_name_key(name):
-            organisations[canonical[_full_name_key(name)]].add((clean_organisation(person.organisation) or "").lower())
+        if person.organisation and key_of[name]:
+            organisations[canonical[key_of[name]]].add((clean_organisation(person.organisation) or "").lower())
 
     def fits(full: str, person: Person | None) -> bool:
         if person is None:
@@ -124,10 +125,10 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
         organisation = (clean_organisation(person.organisation) or "").lower()
         return not organisation or organisation in organisations[full]
 
-    speaking = {canonical[_full_name_key(name)] for a in articles for name in _speakers(a) if _full_name_key(name)}
+    speaking = {canonical[key_of[name]] for a in articles for name in _speakers(a) if key_of[name]}
     identity = {}
     for slug, name in named:
-        key = _full_name_key(name)
+        key = key_of[name]
         if key:
             identity[(slug, name)] = canonical[key]
             continue
