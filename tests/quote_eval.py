@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.quotes import extract
+from briefing.attribution import extract
 from briefing.reader import parse_seed
 
 NEWS = Path(__file__).parent / "fixtures" / "news"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.names import person_name
+from briefing.attribution.names import person_name
 
 ARTICLE_WORDS = frozenset("the speech of a day on the street where morning crowds met the force".split())
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from briefing.model import CONTEXT, CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED
-from briefing.quotes import extract
+from briefing.attribution import extract
 from briefing.reader import parse_seed
 
 INTRO = "Jane Roe, chief economist at Acme Bank, says that markets are jittery."

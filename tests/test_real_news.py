@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import quotes
+from briefing import attribution as quotes
 from briefing.build import build
 from site_build import ROOT, Page, mkdocs_build
 

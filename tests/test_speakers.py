@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefing.roles import clean_organisation, clean_role
-from briefing.speakers import (PARTICLES, name_mentions, parse_appositive, subject_after_verb,
+from briefing.attribution.roles import clean_organisation, clean_role
+from briefing.attribution.mentions import (PARTICLES, name_mentions, parse_appositive, subject_after_verb,
                                subject_before_verb)
 
 

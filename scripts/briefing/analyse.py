@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Callable, TypeVar
 
-from . import quotes as quote_finder
+from . import attribution as quote_finder
 from .gazetteer import find_places
 from .model import (OVERRIDE, UNATTRIBUTED, Article, Attribution, Config, Mention, Paragraph, Quote, QuotePart,
                     Source, TextAnalysis, ThemeHit)

@@ -8,9 +8,9 @@ from dataclasses import replace
 from .model import (INFERRED_METHODS, Analyst, Appearance, Article, Config, Entity, Excerpt, Mention, PlacedQuote, PlacedReport,
                     Person, Site, ThemePage)
 from .slugs import slugify, unique
-from .roles import clean_organisation, is_role_word
-from .speakers import HONORIFICS
-from . import lexicon, names
+from .attribution.roles import clean_organisation, is_role_word
+from .attribution.mentions import HONORIFICS
+from .attribution import lexicon, names
 
 
 def assemble(articles: list[Article], config: Config) -> Site:

@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Collection
 
-from . import names, slugs
+from . import slugs
+from .attribution import names
 from .analyse import analyse, analyse_text
 from .assemble import assemble
 from .config import load_config

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import pycountry
 
-from . import lexicon
+from .attribution import lexicon
 from .slugs import slugify
-from .lexicon import strip_possessive
+from .attribution.lexicon import strip_possessive
 
 # Everyday names, demonyms and regions pycountry lacks are data (lexicon/).
 ALIASES = lexicon.table("place_aliases.txt")

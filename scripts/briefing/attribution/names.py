@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .gazetteer import is_place
+from ..gazetteer import is_place
 
 # A token of a name: letters, with the apostrophes, hyphens and full stops names carry (O'Neill, Jean-Marc, J.).
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")

@@ -1,17 +1,21 @@
-"""Direct quotes and reported speech in one article, each attributed to a speaker with its method and cue.
+"""Who said what: the direct quotes and reported speech of one article, each attributed to a speaker with the
+method and cue that found them.
 
 Three passes over the paragraphs, all pure:
 1. spans.py: quoted spans from the quotation marks;
-2. cues.py: each span's cue, a speech verb and its subject before or after the span, in the same sentence;
-3. resolution.py: in reading order, every subject resolved against the people met so far, and speakers
-   inferred for bare quotes.
+2. cues.py: each span's cue, a speech verb and its subject (mentions.py) before or after the span, in the same
+   sentence; and sentences of reported speech;
+3. sieves.py: in reading order, who each quote points at and which person of the article (cast.py) that is,
+   by ordered sieves.
+Names (names.py), roles and organisations (roles.py) are read by rules whose word lists are data (lexicon/).
 """
 
 from __future__ import annotations
 
+from ..model import Person, Quote, Reported
+from .cast import Cast
 from .cues import find_units, join_multi_paragraph, reported_candidates
-from .model import Person, Quote, Reported
-from .resolution import Cast, attribute
+from .sieves import InView, attribute, resolve
 from .spans import quoted_spans
 
 __all__ = ["extract", "extract_all", "quoted_spans"]
@@ -40,12 +44,12 @@ def extract_all(paragraphs: tuple[str, ...]):
         for start, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 0:
                 sentence, subject, cue_text = item
-                name, _ = cast.resolve(subject, (n, start), "")
+                name, _ = resolve(subject, (n, start), cast)
                 if name:
                     cast.spoke(name, n)
                     reported.append(Reported(paragraph=n, text=sentence, speaker=name, cue=cue_text))
             else:
-                quotes.append(attribute(item, units, quotes, cast, paragraphs))
+                quotes.append(attribute(InView(item, units, quotes, paragraphs), cast))
                 name = quotes[-1].speaker
             if name:
                 order.setdefault(name)

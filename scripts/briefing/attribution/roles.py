@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, names
-from .gazetteer import is_place
+from ..gazetteer import is_place
 
 _ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|where|when|while|after|before|because|since|until)\b"
                           r"|\s+and\s+(?:a|an|the|is|was|now|also)\b"

@@ -1,5 +1,5 @@
-"""Pass 3: who speaks. In reading order, each cue's subject is resolved against the people met so far (names,
-surnames, pronouns, descriptors), and bare quotes get a speaker by inference (continuation, look-ahead).
+"""The people of one article: every full name and surname use, each person's gender where the text shows it,
+what describes them, and who has spoken so far. The sieves (sieves.py) ask it who a mention can be.
 """
 
 from __future__ import annotations
@@ -8,13 +8,12 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from . import names, speakers
-from .cues import LEADING_VERB, REPORTING_VERB, Unit, clip
-from .gazetteer import is_place
-from .model import (CONTEXT, CONTINUATION, DESCRIPTOR, EXPLICIT, LOOK_AHEAD, PRONOUN, UNATTRIBUTED, Attribution, Person, Quote,
-                    QuotePart)
-from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
-from .speakers import Mention
+from ..gazetteer import is_place
+from ..model import Person
+from . import mentions, names
+from .cues import REPORTING_VERB
+from .mentions import Mention
+from .spans import MARK, Span, sentence_of, sentence_starts
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across"
                                 r"|after|before|behind|beside|like|than|over|under|including|between|among)"
@@ -23,15 +22,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )
 _SPEAKS_AFTER = re.compile(r"\s+" + REPORTING_VERB.pattern)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\b")
 _VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|its|this|us|does|plus)\b)[a-z]+(?:ed|s)\b")
-# A sentence that hands the previous quote to a named person.
-# 'That was the view of X', 'That assessment came from X', 'Those were the words of X'.
-_VIEW_OF = re.compile(r"(?:That|This|Those|These|Such)(?:\s+[a-z]+){0,2}?\s+(?:was|is|were|are|came|comes)\s+"
-                      r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:of|from)\s+(?:(?:[a-z]+|Capt\.|Dr\.?)\s+)*")
-
 
 # Titles and role nouns that introduce a name right after them ("analyst Jane Doe"); not the adjectives among
 # the titles ("a retired Air Force general" introduces no "Air Force").
-_INTRODUCERS = (speakers.TITLES | speakers.ROLE_NOUNS) - {"senior", "junior", "former", "retired", "acting", "deputy",
+_INTRODUCERS = (mentions.TITLES | mentions.ROLE_NOUNS) - {"senior", "junior", "former", "retired", "acting", "deputy",
                                                          "vice", "prime", "chief", "general", "head", "principal"}
 
 
@@ -50,7 +44,7 @@ def _full_names(paragraphs: tuple[str, ...], vocabulary: frozenset[str]):
     for n, text in enumerate(paragraphs, 1):
         if _is_title_case(text):
             continue  # a subheading or a headline: "Obama Speech", "Paul Ryan Joins Growing List"
-        for start, end, mention in speakers.name_mentions(text):
+        for start, end, mention in mentions.name_mentions(text):
             name = names.person_name(mention.name.split(), vocabulary)
             if name:
                 found.append((n, start, end, replace(mention, name=name)))
@@ -88,9 +82,9 @@ def _titles_before_surnames(paragraphs: tuple[str, ...]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for text in paragraphs:
         for title, surname in _TITLED_SURNAME.findall(text):
-            if title.lower() in speakers.TITLES:
-                found.setdefault(speakers.strip_possessive(surname), set()).update(
-                    speakers.described_words(Mention(kind="surname", text=title, name=surname)))
+            if title.lower() in mentions.TITLES:
+                found.setdefault(mentions.strip_possessive(surname), set()).update(
+                    mentions.described_words(Mention(kind="surname", text=title, name=surname)))
     return found
 
 
@@ -117,14 +111,14 @@ class Cast:
             for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
                 self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
             name_start.update(((n, i), off) for i in range(off, end))
-            self.about.setdefault(mention.name, set()).update(speakers.described_words(mention))
+            self.about.setdefault(mention.name, set()).update(mentions.described_words(mention))
             if mention.gender:
                 self.gender.setdefault(mention.name, mention.gender)
             first = mention.text.split()[0].lower().rstrip(".")
             before = re.findall(r"([a-z]+),?\s*$", text[max(0, off - 40):off])
             # What introduces a person: a title, an appositive ("Tom Hart, who runs the depot"), a role
             # noun before the name ("chief executive Priscilla Van Houten"), or a verb right after it.
-            if mention.role or first in speakers.HONORIFICS:
+            if mention.role or first in mentions.HONORIFICS:
                 titled.add(mention.name)
             elif before and before[0] in _INTRODUCERS:
                 evidenced.add(mention.name)
@@ -159,7 +153,7 @@ class Cast:
         for n, text in enumerate(paragraphs, 1):
             for match in re.finditer(r"\b[A-Z][\w’'\-]*", text):
                 if (n, match.start()) not in name_start:
-                    word = speakers.strip_possessive(match.group())
+                    word = mentions.strip_possessive(match.group())
                     alone[word] = alone.get(word, 0) + 1
         for n, off, name in list(self.registry):
             words = name.split()
@@ -169,7 +163,7 @@ class Cast:
         for entries in self._by_tail.values():
             entries.sort(key=lambda r: (r[0], r[1]))
 
-    def _full_name(self, partial: str, where: tuple[int, int] | None = None, gender: str | None = None) -> str | None:
+    def full_name(self, partial: str, where: tuple[int, int] | None = None, gender: str | None = None) -> str | None:
         """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first.
         gender: what an honorific says ("Mr. Obama" is not Michelle Obama); names of the other sex are skipped."""
         mentions = self._by_tail.get(" ".join(partial.split()), [])
@@ -193,10 +187,10 @@ class Cast:
         for n, text in enumerate(self.paragraphs, 1):
             quote_starts = [s.outer_start for s in spans[n - 1]]
             for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
-                word = speakers.strip_possessive(match.group())
+                word = mentions.strip_possessive(match.group())
                 if word not in self._by_tail:
                     continue
-                name = self._full_name(word, (n, match.start()))
+                name = self.full_name(word, (n, match.start()))
                 if not name:
                     continue
                 i = bisect_right(quote_starts, match.start())
@@ -238,29 +232,7 @@ class Cast:
             if male != female:
                 self.gender.setdefault(name, "m" if male > female else "f")
 
-    def resolve(self, mention: Mention | None, where: tuple[int, int], nearby: str = "") -> tuple[str | None, str]:
-        """(speaker name or None, method) for a mention at (paragraph, offset)."""
-        if mention is None or mention.kind == "other":
-            return None, EXPLICIT
-        if mention.kind in ("name", "surname"):
-            words = mention.name.split()
-            # "Crooked Hillary Clinton" is the article's Hillary Clinton; "Bill Clinton" is not its Hillary.
-            tails = [" ".join(words[k:]) for k in range(len(words) - 1) if k == 0 or not names.is_given_name(words[0])]
-            full = next(filter(None, (self._full_name(tail, where) for tail in tails)), None) if len(words) > 1 \
-                else self._full_name(mention.name, where, mention.gender)
-            full = full or names.person_name(words, self.vocabulary)
-            return (self._meet(full, mention) if full else None), EXPLICIT
-        if mention.kind == "pronoun":
-            # The pronoun is the subject: only names before it can be whom it stands for ('She told Trump: "…"').
-            own = None
-            for own in re.finditer(rf"\b{re.escape(mention.text)}\b", nearby):
-                pass
-            if own:  # nearby ends where the quote starts
-                where, nearby = (where[0], where[1] - len(nearby) + own.start()), nearby[: own.start()]
-            return self._pronoun(mention.gender, where, nearby), PRONOUN
-        return self._describe(mention.descriptor), DESCRIPTOR
-
-    def _meet(self, name: str, mention: Mention) -> str:
+    def meet(self, name: str, mention: Mention) -> str:
         if name not in self.people:
             # "President Obama" anywhere in the article: "the president" may describe him.
             self.about.setdefault(name, set()).update(self._titles.get(names.surname_words(name)[-1], ()))
@@ -270,57 +242,16 @@ class Cast:
         if mention.gender:
             self.gender.setdefault(name, mention.gender)
         self.people[name] = Person(name=name, role=role, organisation=org, gender=self.gender.get(name))
-        self.about.setdefault(name, set()).update(speakers.described_words(mention))
+        self.about.setdefault(name, set()).update(mentions.described_words(mention))
         if mention.gender:
             self.gender.setdefault(name, mention.gender)
         return name
-
     def knows(self, partial: str) -> bool:
         """Whether partial names someone the article has shown to be a person (a speaker, or person-like)."""
-        full = self._full_name(partial) or partial
+        full = self.full_name(partial) or partial
         return full in self.people or full in self.person_like
-
-    def _fits(self, name: str, gender: str | None) -> bool:
+    def fits(self, name: str, gender: str | None) -> bool:
         return self.gender.get(name, gender) == gender
-
-    def _pronoun(self, gender: str | None, where: tuple[int, int], nearby: str) -> str | None:
-        # A name earlier in the same sentence binds the pronoun ("Mr Blair praised …, which he said …").
-        for word in reversed(re.findall(r"[^\W\d_][\w’'\-]*", nearby)):
-            full = self._full_name(speakers.strip_possessive(word), where) if word[0].isupper() else None
-            if full and self._fits(full, gender):
-                return self._meet(full, Mention(kind="name", text=full, name=full))
-        # Someone quoted earlier in the same paragraph goes on speaking ('"…," Mr. Obama said, not needing to
-        # mention the author, Muhammad Ali. African-Americans, he said, …').
-        if self.speakers and self.spoken_in.get(self.speakers[-1]) == where[0] \
-                and self._fits(self.speakers[-1], gender):
-            return self.speakers[-1]
-        # Otherwise the person mentioned last, outside quotes, who can be "he" or "she".
-        for n, off, name in reversed(self.mentions):
-            if (n, off) < where and n >= where[0] - 2 and self._fits(name, gender) and (
-                    name in self.people or name in self.person_like):
-                return self._meet(name, Mention(kind="name", text=name, name=name))
-        for name in reversed(self.speakers):
-            if self._fits(name, gender):
-                return name
-        return None
-
-    def _describe(self, words: tuple[str, ...]) -> str | None:
-        def fits(name: str) -> bool:
-            about = self.about.get(name, set())
-            return all(w in about or w.rstrip("s") in about for w in words)
-
-        met = [name for name in self.people if fits(name)]
-        if len(met) == 1:
-            return met[0]
-        spoken = [n for n in reversed(self.speakers) if n in met]
-        if spoken:
-            return spoken[0]
-        introduced = list(dict.fromkeys(name for _, _, name in self.registry if fits(name)))
-        if len(introduced) != 1:
-            return None
-        # Introduced but not yet heard: met now, so that they have a Person like every other speaker.
-        return self._meet(introduced[0], Mention(kind="name", text=introduced[0], name=introduced[0]))
-
     def spoke(self, name: str | None, paragraph: int | None = None) -> None:
         if name:
             if paragraph:
@@ -328,59 +259,3 @@ class Cast:
             if name in self.speakers:
                 self.speakers.remove(name)
             self.speakers.append(name)
-
-
-def attribute(position: int, units: list[Unit], done: list[Quote], cast: Cast, paragraphs) -> Quote:
-    unit = units[position]
-    first = unit.spans[0]
-    parts = tuple(QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end])
-                  for s in unit.spans)
-    if unit.cue is not None:
-        text = paragraphs[first.paragraph - 1]
-        nearby = text[unit.sentence_floor:first.outer_start] if not unit.cue.verb_first else ""
-        name, method = cast.resolve(unit.cue.mention, (first.paragraph, first.outer_start), nearby)
-        cast.spoke(name, first.paragraph)
-        return Quote(parts, name, Attribution(method, unit.cue.text))
-    last_paragraph = unit.spans[-1].paragraph
-    following_paragraph = paragraphs[last_paragraph] if last_paragraph < len(paragraphs) else ""
-    # The next paragraph hands the quote over: 'That was the view of Sunita Bhattacharjee, who …'
-    view = _VIEW_OF.match(following_paragraph)
-    if view:
-        mention = speakers.subject_after_verb(following_paragraph[view.end():])
-        if mention and mention.kind in ("name", "surname"):
-            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
-            return Quote(parts, name, Attribution(LOOK_AHEAD, clip(following_paragraph[: view.end()] + mention.text)))
-    previous = done[-1] if done else None
-    # Continuation: a bare quote right after a quote by a known speaker, in the same or the previous paragraph.
-    if previous and previous.speaker and previous.paragraphs[-1] >= first.paragraph - 1:
-        return Quote(parts, previous.speaker, Attribution(CONTINUATION, previous.attribution.cue))
-    # Look-ahead: the cue sits with the next quote, in this paragraph or the next one ...
-    following = units[position + 1] if position + 1 < len(units) else None
-    if following and following.cue and following.spans[0].paragraph <= last_paragraph + 1:
-        nxt = following.spans[0]
-        name, method = cast.resolve(following.cue.mention, (nxt.paragraph, nxt.outer_start))
-        if name and method == EXPLICIT:
-            return Quote(parts, name, Attribution(LOOK_AHEAD, following.cue.text))
-    # ... or opens the next paragraph: 'That was how Desmond Fairweather described the bill.'
-    if last_paragraph < len(paragraphs) and not (following and following.spans[0].paragraph == last_paragraph + 1):
-        following_text = paragraphs[last_paragraph]
-        opening = following_text[: next_sentence(sentence_starts(following_text), 0, len(following_text))]
-        verb = LEADING_VERB.search(opening)
-        mention = speakers.subject_before_verb(opening[: verb.start()]) if verb else None
-        if mention and mention.kind in ("name", "surname"):
-            name, _ = cast.resolve(mention, (last_paragraph + 1, 0))
-            return Quote(parts, name, Attribution(LOOK_AHEAD, clip(opening[: verb.end()])))
-    # Context: a quote paragraph right after a paragraph whose last sentence is about a person ('… Vladimir Putin
-    # made a lengthy appeal. He sounded uncharacteristically sympathetic.' then '"I want those …"').
-    if first.outer_start == 0 and first.paragraph > 1:
-        before = paragraphs[first.paragraph - 2]
-        last_sentence = before[sentence_of(sentence_starts(before), max(0, len(before.rstrip()) - 1)):]
-        if not MARK.search(last_sentence):
-            subject = speakers.subject_of_sentence(last_sentence)
-            # Only someone the article has shown to be a person: "Fill in the gaps." names nobody.
-            known = subject and (subject.kind == "pronoun" or cast.knows(subject.name))
-            if known:
-                name, _ = cast.resolve(subject, (first.paragraph - 1, len(before) - len(last_sentence)))
-                if name:
-                    return Quote(parts, name, Attribution(CONTEXT, clip(last_sentence)))
-    return Quote(parts, None, Attribution(UNATTRIBUTED, None))

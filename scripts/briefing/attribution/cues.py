@@ -1,8 +1,8 @@
 """Pass 2: each quoted span's cue, a speech verb and its subject before or after the span in its sentence;
 quotes that run across paragraphs joined; and sentences of reported speech, with no quotation marks.
 
-The verbs come from lexicon/; the subject phrase is read by speakers.py. Nothing here knows who the people
-of the article are: that is pass 3 (resolution.py).
+The verbs come from lexicon/; the subject phrase is read by mentions.py. Nothing here knows who the people
+of the article are: that is pass 3 (sieves.py).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon, speakers
+from . import lexicon, mentions
 from .spans import MARK, Span, next_sentence, sentence_of, sentence_starts
-from .speakers import Mention
+from .mentions import Mention
 
 # Verbs that introduce a direct quote, and verbs that frame a partial quote after them (lexicon/).
 _SPEECH_VERBS = lexicon.alternation("speech_verbs.txt")
@@ -109,7 +109,7 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     # '"…" — Sonya Herridge': a dash and a name, and nothing else, sign the quote.
     dash = _DASH_SIGNATURE.match(region)
     if dash:
-        mention = speakers.subject_after_verb(dash.group(1))
+        mention = mentions.subject_after_verb(dash.group(1))
         if mention and mention.kind in ("name", "surname"):
             return Cue(mention, clip(region.strip(" .")), verb_first=True)
     body = region.lstrip(" ,—–―-)")
@@ -119,7 +119,7 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
         return None
     verb = _VERB.match(words_end)
     if verb:
-        mention = speakers.subject_after_verb(words_end[verb.end():])
+        mention = mentions.subject_after_verb(words_end[verb.end():])
         return Cue(mention, clip(words_end), verb_first=True) if mention else None
     verb = _VERB.search(words_end)
     if not verb:
@@ -132,12 +132,12 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
     # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
     # by a new sentence, unless all that follows is a short cue ('"… done." he said.', '"Why?" she asked
     # in an interview.', '"No." he said, adding …').
-    pronoun = subject.strip().lower() in speakers.PRONOUN_GENDER
+    pronoun = subject.strip().lower() in mentions.PRONOUN_GENDER
     if quote_text.endswith((".", "…", "?", "!")) and (
             re.match(r"\s*that\b", rest)  # '"…." Raman replied that Lumora had …': a sentence of its own
             or len(rest.split()) > 4 and not _CUE_TAIL.match(rest) and not pronoun):
         return None  # but '"Why?" she asked the company's president, Gregory Asante.' is the quote's cue
-    mention = speakers.subject_before_verb(subject)
+    mention = mentions.subject_before_verb(subject)
     if mention is None and 0 < len(subject.split()) <= 4:
         # '"We live in Satan's kingdom," my father often said': speech, by somebody we do not profile.
         mention = Mention(kind="other", text=subject.strip())
@@ -149,13 +149,13 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
     region = text[floor:span.outer_start]
     according = re.search(r"\b[Aa]ccording to\s+(.+?)[,:]?\s*$", region)
     if according:
-        mention = speakers.subject_after_verb(according.group(1))
+        mention = mentions.subject_after_verb(according.group(1))
         return Cue(mention, according.group(0).strip(" ,:"), verb_first=True) if mention else None
     verbs = list(LEADING_VERB.finditer(region))
     if not verbs:
         # 'Sorensen was unmoved: "…"': a colon after a short clause whose subject is a name.
         if region.rstrip().endswith(":") and len(region.split()) <= 8:
-            named = speakers.first_person(region)
+            named = mentions.first_person(region)
             if named and not region[: named[0]].strip(" ,"):
                 return Cue(named[1], region.strip(" :"))
         return None
@@ -168,7 +168,7 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
     subject = region[: verb.start()]
     if not subject.strip(" ,"):
         # '"…," said Tom Ebdon of Clean Severn Now, "…"': the second half of a split quote.
-        mention = speakers.subject_after_verb(region[verb.end():])
+        mention = mentions.subject_after_verb(region[verb.end():])
         return Cue(mention, clip(region[verb.start():]), verb_first=True) if mention else None
     # '… dismissed the claims as "fantasy" and told Radio X: "…"': a coordinated verb shares the
     # subject of the sentence's first verb, which may sit before an earlier quote.
@@ -179,16 +179,16 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
         region = sentence
     if verb.group().endswith("ing") and not subject.rstrip().endswith(","):
         # 'footage of Hillary Clinton asking, "…"': the participle's subject is the name right before it.
-        named = speakers.trailing_name(subject)
+        named = mentions.trailing_name(subject)
         if named:
             return Cue(named, clip(region[subject.rfind(named.text):]))
     if verb.group().endswith("ing") and subject.rstrip().endswith(","):
         # '… Megan Fairweather was blunter, calling the record "a disgrace"': the participle's subject is
         # the person the sentence is about.
-        named = speakers.first_person(text[sentence_start:span.outer_start])
+        named = mentions.first_person(text[sentence_start:span.outer_start])
         if named:
             return Cue(named[1], clip(text[sentence_start + named[0]:span.outer_start]))
-    mention = speakers.subject_before_verb(subject, loose=True)
+    mention = mentions.subject_before_verb(subject, loose=True)
     if mention is None:
         return None
     cue_start = subject.rfind(mention.text) if mention.text in subject else verb.start()
@@ -212,11 +212,11 @@ def reported_candidates(text: str):
             continue
         if sentence[: verb.start()].rstrip().endswith(","):
             # '…, says Emil Avdaliani, a Georgian think-tanker.': the speaker after the verb.
-            subject = speakers.subject_after_verb(sentence[verb.end():].strip(" ."))
+            subject = mentions.subject_after_verb(sentence[verb.end():].strip(" ."))
             if subject and subject.kind in ("name", "surname"):
                 yield begin, (sentence, subject, clip(sentence[verb.start():]))
                 continue
-        subject = speakers.subject_before_verb(sentence[: verb.start()])
+        subject = mentions.subject_before_verb(sentence[: verb.start()])
         if subject is None or subject.kind == "other":
             continue
         # The subject must be the sentence's own, not a noun deep inside an earlier clause.
