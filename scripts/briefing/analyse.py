@@ -78,7 +78,7 @@ def _guarded(problems: list[str], step: str, run: Callable[[], Result], fallback
 def _unattributed(paragraphs: tuple[str, ...]) -> tuple[Quote, ...]:
     """The quoted spans alone, with no speaker: what is left when attribution fails (or nothing, if that fails)."""
     try:
-        spans = [s for n, text in enumerate(paragraphs, 1) for s in quote_finder.quoted_spans(text, n)]
+        spans = [s for found in quote_finder.article_spans(paragraphs) for s in found]
     except Exception:  # noqa: BLE001
         return ()
     return tuple(Quote((QuotePart(s.paragraph, s.start, s.end, paragraphs[s.paragraph - 1][s.start:s.end]),),

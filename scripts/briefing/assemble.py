@@ -132,7 +132,7 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
         if key:
             identity[(slug, name)] = canonical[key]
             continue
-        same = [full for full in by_surname.get(_surname(name).lower(), ()) if fits(full, people.get((slug, name)))]
+        same = [full for full in by_surname.get(names.fold(_surname(name)), ()) if fits(full, people.get((slug, name)))]
         if len(same) > 1 and (slug, name) in people:
             # A bare "Obama" who speaks, where Barack speaks in other articles and Michelle is only named.
             same = [full for full in same if full in speaking]
@@ -151,7 +151,7 @@ def _full_name_key(name: str) -> tuple[str, str] | None:
     if len(words) < 2 or words[0].lower().rstrip(".") in HONORIFICS:
         return None
     given = words[0].lower()
-    return lexicon.table("nicknames.txt").get(given, given), words[-1].lower()
+    return names.fold(lexicon.table("nicknames.txt").get(given, given)), names.fold(words[-1])
 
 
 def _renamed(mention: Mention, name: str) -> Mention:

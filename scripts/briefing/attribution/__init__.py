@@ -16,9 +16,9 @@ from ..model import Person, Quote, Reported
 from .cast import Cast
 from .cues import find_units, join_multi_paragraph, reported_candidates
 from .sieves import InView, attribute, resolve
-from .spans import quoted_spans
+from .spans import article_marks, quoted_spans
 
-__all__ = ["extract", "extract_all", "quoted_spans"]
+__all__ = ["extract", "extract_all", "article_spans"]
 
 
 def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quote, ...], tuple[Reported, ...]]:
@@ -27,10 +27,17 @@ def extract(paragraphs: tuple[str, ...]) -> tuple[tuple[Person, ...], tuple[Quot
     return people, quotes, reported
 
 
+def article_spans(paragraphs: tuple[str, ...], marks=None) -> list[list]:
+    """The quoted spans of each paragraph, with the article's own quotation marks."""
+    marks = marks or article_marks(paragraphs)
+    return [quoted_spans(text, n, marks) for n, text in enumerate(paragraphs, 1)]
+
+
 def extract_all(paragraphs: tuple[str, ...]):
     """extract(), and the people named anywhere in the article: (paragraph, start, end, full name)."""
-    spans = [quoted_spans(text, n) for n, text in enumerate(paragraphs, 1)]
-    units = join_multi_paragraph([find_units(text, s) for text, s in zip(paragraphs, spans)])
+    marks = article_marks(paragraphs)
+    spans = article_spans(paragraphs, marks)
+    units = join_multi_paragraph([find_units(text, s, marks) for text, s in zip(paragraphs, spans)])
     cast = Cast(paragraphs, spans)
     units_in: dict[int, list[int]] = {}  # paragraph → indexes of the units that start there
     for i, unit in enumerate(units):
@@ -40,7 +47,7 @@ def extract_all(paragraphs: tuple[str, ...]):
     order: dict[str, None] = {}  # speakers in order of first speaking
     for n, text in enumerate(paragraphs, 1):
         events = [(units[i].spans[0].outer_start, 1, i) for i in units_in.get(n, ())]
-        events += [(start, 0, r) for start, r in reported_candidates(text)]
+        events += [(start, 0, r) for start, r in reported_candidates(text, spans[n - 1])]
         for start, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 0:
                 sentence, subject, cue_text = item

@@ -13,7 +13,7 @@ from ..model import Person
 from . import mentions, names
 from .cues import REPORTING_VERB
 from .mentions import Mention
-from .spans import MARK, Span, sentence_of, sentence_starts
+from .spans import Span, sentence_of, sentence_starts
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|for|of|with|by|(?<!according )to|on|near|about|against|into|across"
                                 r"|after|before|behind|beside|like|than|over|under|including|between|among)"
@@ -74,6 +74,16 @@ def _is_subject(text: str, start: int, end: int) -> bool:
     return not _AFTER_PREPOSITION.search(before) and not _AFTER_DETERMINER.search(before)
 
 
+# A capitalised word after a word or a comma: not capitalised for starting a sentence or a quote.
+_INSIDE_A_SENTENCE = re.compile(r"(?<=[\w,;)]\s)[^\W\d_a-z][\w’'\-]*")
+
+
+def _proper_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """The words the article capitalises inside a sentence: only those are known to be names ("Another said"
+    and "Fuelling fears" begin sentences; "said Ihnat" and "named only as Magyar" do not)."""
+    return frozenset(mentions.strip_possessive(w) for text in paragraphs for w in _INSIDE_A_SENTENCE.findall(text))
+
+
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'\-]+)\b(?! [A-Z])")
 
 
@@ -93,6 +103,7 @@ class Cast:
 
     def __init__(self, paragraphs: tuple[str, ...], spans: list[list[Span]]):
         self.paragraphs = paragraphs
+        self.spans = spans
         self.people: dict[str, Person] = {}
         self.speakers: list[str] = []  # in order of speaking, most recent last
         self.spoken_in: dict[str, int] = {}  # the paragraph where each last spoke
@@ -104,6 +115,7 @@ class Cast:
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
         # The article's common words: a name made of them is no one's ("Election Day" where "day" is written).
         self.vocabulary = frozenset(w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text))
+        self.proper = _proper_words(paragraphs)
         for n, off, end, mention in _full_names(paragraphs, self.vocabulary):
             text = paragraphs[n - 1]
             self.registry.append((n, off, mention.name))
@@ -125,7 +137,7 @@ class Cast:
             elif _APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end):
                 acting.add(mention.name)
         self._titles = _titles_before_surnames(paragraphs)
-        self._family_name_first(paragraphs, name_start)
+        self._other_name_orders(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)
         self.mentions = [(n, start, name) for n, start, _, name, salient in self.surname_uses if salient]
         # A name is a person's if it has a title or a role, or if it is no place and none of its words is also
@@ -146,27 +158,39 @@ class Cast:
                 self.gender.setdefault(name, gender)
         self._infer_gender()
 
-    def _family_name_first(self, paragraphs, name_start) -> None:
-        """'Xi Jinping' … 'Xi': where a name's first word stands alone and its last never does, the first word
-        is the family name (Chinese, Korean, Hungarian order), and is looked up like a surname."""
+    def _other_name_orders(self, paragraphs, name_start) -> None:
+        """Names whose surname is not their last word, looked up like a surname when it stands alone:
+        - family name first (Chinese, Korean, Vietnamese, Hungarian order): 'Xi Jinping' … 'Mr Xi', 'Zhao
+          Weiming' … 'Zhao', where the first word stands alone and the last never does. A first word that is a
+          known given name ("Mei Lin" … "Ms Lin") must stand alone twice;
+        - a surname of the middle: 'Josep Borrell Fontelles' … 'Mr Borrell', 'Luiz Inácio Lula da Silva' … 'Lula'.
+        Then every key also by its loose spelling (names.fold), so that 'Ihnat' finds 'Yuriy Ignat'."""
         alone: dict[str, int] = {}
         for n, text in enumerate(paragraphs, 1):
-            for match in re.finditer(r"\b[A-Z][\w’'\-]*", text):
+            for match in re.finditer(r"\b[^\W\d_a-z][\w’'\-]*", text):
                 if (n, match.start()) not in name_start:
                     word = mentions.strip_possessive(match.group())
                     alone[word] = alone.get(word, 0) + 1
         for n, off, name in list(self.registry):
-            words = name.split()
-            if len(words) == 2 and alone.get(words[0], 0) >= 2 and not alone.get(words[1]) \
-                    and words[0] not in self._by_tail:
-                self._by_tail.setdefault(words[0], []).append((n, off, name))
+            words = names.surname_words(name)
+            first, last = words[0], words[-1]
+            if 2 <= len(words) <= 3 and not alone.get(last) and first not in self._by_tail \
+                    and alone.get(first, 0) >= (2 if names.is_given_name(first) else 1):
+                self._by_tail.setdefault(first, []).append((n, off, name))
+            for middle in words[1:-1]:
+                if alone.get(middle) and middle not in self._by_tail and middle.lower() not in mentions.PARTICLES:
+                    self._by_tail.setdefault(middle, []).append((n, off, name))
         for entries in self._by_tail.values():
             entries.sort(key=lambda r: (r[0], r[1]))
+        self._by_spelling: dict[str, list[tuple[int, int, str]]] = {}
+        for key, entries in self._by_tail.items():
+            if len(key) >= 4 and " " not in key:
+                self._by_spelling.setdefault(names.fold(key, loose=True), []).extend(entries)
 
     def full_name(self, partial: str, where: tuple[int, int] | None = None, gender: str | None = None) -> str | None:
         """The full name that partial ('Dalton', 'Ó Briain') ends: the latest one before where, else the first.
         gender: what an honorific says ("Mr. Obama" is not Michelle Obama); names of the other sex are skipped."""
-        mentions = self._by_tail.get(" ".join(partial.split()), [])
+        mentions = self._by_tail.get(" ".join(partial.split())) or self._by_spelling.get(names.fold(partial, True), [])
         if gender:  # rare (an honorific), so the common lookup stays a bisection of the list as it is
             mentions = [m for m in mentions if self.gender.get(m[2], gender) == gender]
         if mentions:
@@ -188,7 +212,7 @@ class Cast:
             quote_starts = [s.outer_start for s in spans[n - 1]]
             for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
                 word = mentions.strip_possessive(match.group())
-                if word not in self._by_tail:
+                if word not in self._by_tail and names.fold(word, True) not in self._by_spelling:
                     continue
                 name = self.full_name(word, (n, match.start()))
                 if not name:
@@ -225,12 +249,16 @@ class Cast:
             for pronoun in re.finditer(r"\b(he|his|him|she|her|hers)\b", text, re.I):
                 sentence = sentence_of(starts, pronoun.start())
                 before = [name for off, name in named if sentence <= off < pronoun.start()]
-                if before and not MARK.search(text[sentence:pronoun.start()]):
+                if before and not self.quoted_between(n, sentence, pronoun.start()):
                     tally = votes.setdefault(before[-1], [0, 0])
                     tally[pronoun.group().lower() in ("she", "her", "hers")] += 1
         for name, (male, female) in votes.items():
             if male != female:
                 self.gender.setdefault(name, "m" if male > female else "f")
+
+    def quoted_between(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether a quote of the paragraph overlaps text[start:end]."""
+        return any(s.outer_start < end and s.outer_end > start for s in self.spans[paragraph - 1])
 
     def meet(self, name: str, mention: Mention) -> str:
         if name not in self.people:

@@ -53,7 +53,7 @@ class Unit:
     sentence_floor: int  # where the cue's sentence starts, for pronoun binding
 
 
-def find_units(text: str, spans: list[Span]) -> list[Unit]:
+def find_units(text: str, spans: list[Span], marks: re.Pattern = MARK) -> list[Unit]:
     starts = sentence_starts(text)
     found = []
     for i, span in enumerate(spans):
@@ -72,7 +72,7 @@ def find_units(text: str, spans: list[Span]) -> list[Unit]:
         if _SCARE_MARKER.search(text[max(0, span.outer_start - 20):span.outer_start]):
             continue  # 'so-called "overbuilding"', 'known as "immune amnesia"'
         cue = (_leading_cue(text, span, floor, sentence_start) if span.opened else None) or \
-            _trailing_cue(text, span, stop)
+            _trailing_cue(text, span, stop, marks)
         if not span.opened and cue is None:
             continue  # a stray closing mark, not a quote
         sentence_like = words[:1].isupper() and words.rstrip(" ,").endswith((".", "!", "?", "…"))
@@ -103,7 +103,7 @@ def join_multi_paragraph(found_by_paragraph: list[list[Unit]]) -> list[Unit]:
     return units
 
 
-def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
+def _trailing_cue(text: str, span: Span, stop: int, marks: re.Pattern) -> Cue | None:
     """A cue after the closing mark: '," Dalton says.', '," says X, role.', '," she explains.'"""
     region = text[span.outer_end:stop]
     # '"…" — Sonya Herridge': a dash and a name, and nothing else, sign the quote.
@@ -113,7 +113,7 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
         if mention and mention.kind in ("name", "surname"):
             return Cue(mention, clip(region.strip(" .")), verb_first=True)
     body = region.lstrip(" ,—–―-)")
-    body = MARK.split(body)[0]
+    body = marks.split(body)[0]
     words_end = body.rstrip(" ,.;:!?")
     if not words_end:
         return None
@@ -147,7 +147,7 @@ def _trailing_cue(text: str, span: Span, stop: int) -> Cue | None:
 def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue | None:
     """A cue before the opening mark in the same sentence: 'Ms Hewitt said: "', 'called it "'."""
     region = text[floor:span.outer_start]
-    according = re.search(r"\b[Aa]ccording to\s+(.+?)[,:]?\s*$", region)
+    according = re.search(_ACCORDING_TO.pattern + r"(.+?)[,:]?\s*$", region)
     if according:
         mention = mentions.subject_after_verb(according.group(1))
         return Cue(mention, according.group(0).strip(" ,:"), verb_first=True) if mention else None
@@ -200,13 +200,24 @@ def clip(cue: str, max_words: int = 14) -> str:
     return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
 
 
-def reported_candidates(text: str):
+# "according to X", "according to estimates by X", "according to a statement from X": X is who says it.
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:[a-z][\w\-]*\s+){1,3}(?:by|from|of)\s+)?")
+
+
+def reported_candidates(text: str, spans: list[Span]):
     """(offset, (sentence, subject mention, cue)) for sentences without quotation marks that report speech."""
     starts = (*sentence_starts(text), len(text))
     for begin, end in zip(starts, starts[1:], strict=False):
         sentence = text[begin:end].strip()
-        if not sentence or MARK.search(sentence):
+        if not sentence or any(s.outer_start < end and s.outer_end > begin for s in spans):
             continue
+        according = _ACCORDING_TO.search(sentence)
+        if according:
+            # 'Nineteen people were rescued, according to Kyrylo Tymoshenko, a senior official …'
+            subject = mentions.subject_after_verb(sentence[according.end():].strip(" ."))
+            if subject and subject.kind in ("name", "surname"):
+                yield begin, (sentence, subject, clip(sentence[according.start():]))
+                continue
         verb = REPORTING_VERB.search(sentence)
         if not verb or verb.start() == 0:
             continue

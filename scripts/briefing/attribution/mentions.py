@@ -29,7 +29,9 @@ NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
 # Titles that hold "of" or "for" themselves: none of it is an organisation.
 _TITLE_WITH_PREPOSITION = re.compile(
     r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
-    r"|\bChancellor of the Exchequer\b|\b[Cc]hiefs? of (?:the )?(?:[Dd]efen[cs]e )?[Ss]taff\b|\b[Ee]ditor in [Cc]hief\b")
+    r"|\bChancellor of the Exchequer\b|\b[Cc]hiefs? of (?:the )?(?:[Dd]efen[cs]e )?[Ss]taff\b|\b[Ee]ditor in [Cc]hief\b"
+    # "mayor of Boryspil", "President of Tajikistan": the place governed is part of the role.
+    r"|\b(?i:" + lexicon.alternation("jurisdiction_titles.txt") + r") of (?:the )?[A-Z][\w\-’']*(?: [A-Z][\w\-’']*)*")
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
@@ -157,17 +159,34 @@ def _descriptor(text: str) -> Mention | None:
     return Mention(kind="descriptor", text=text, descriptor=tuple(_qualified([strip_possessive(w).lower() for w in head])))
 
 
+# A phrase of time that may stand between a subject and its verb: "on Monday", "last week", "earlier this month".
+_TIME_AT_END = re.compile(r"(?:,\s*)?\s+(?:(?:on|last|this|next|early|late|earlier|later|over\s+the)\s+)?(?:(?:"
+                          + lexicon.alternation("calendar.txt") + r"|week|month|year|weekend)(?:\s+(?:night|morning|"
+                          r"afternoon|evening))?)(?:\s+\d{1,2})?,?$", re.I)
+_DASH_PAIR = re.compile(r"\s+(?:—|–|―|--|-)(?:\s+|$)|\s*[—―]\s*(?=[^\W\d_]|$)")
+
+
 def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     """The subject phrase that ends right before a speech verb: '… Dalton', 'she', 'X, role,'.
 
     loose: a lowercase subject ('police', 'one lawmaker') still speaks, as somebody unnamed.
     """
     text = re.sub(r"\s*\([^()]*\)", "", text).rstrip()
+    # "Oleksandr Starukh - the regional governor of Zaporizhzhia - said": dashes set off an appositive as commas do.
+    text = _DASH_PAIR.sub(", ", text).rstrip()
     tokens = _TOKEN.findall(text)
-    # "he later said", "she sarcastically wrote": auxiliaries and adverbs between the subject and its verb.
-    while tokens and (tokens[-1] in AUXILIARIES or tokens[-1].endswith("ly") and tokens[-1].islower()):
-        text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
-        tokens.pop()
+    # "he later said", "she sarcastically wrote", "Dmitry Medvedev on Monday warning": auxiliaries, adverbs and
+    # phrases of time between the subject and its verb.
+    while tokens:
+        time = _TIME_AT_END.search(text)
+        if time:
+            text = text[: time.start()].rstrip()
+            tokens = _TOKEN.findall(text)
+        elif tokens[-1] in AUXILIARIES or tokens[-1].endswith("ly") and tokens[-1].islower():
+            text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
+            tokens.pop()
+        else:
+            break
     if not tokens:
         return None
     last = tokens[-1].lower()
@@ -217,8 +236,11 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
 
 # An appositive that says the name before it is an organisation's: ", a data firm", ", the consultancy".
 _ORGANISATION_APPOSITIVE = re.compile(
-    r",\s+(?:an?|the)\s+(?:(?!(?:at|of|for|in|with|from|and)\s)[\w\-]+\s+){0,3}?(?:"
-    + lexicon.alternation("organisation_nouns.txt") + r")\b", re.I)
+    r",\s+(?:an?|the)\s+(?:(?!(?:at|of|for|in|with|from|and)\s)[\w\-’']+\s+){0,3}?(?:"
+    + lexicon.alternation("organisation_nouns.txt") + r")\b"
+    # its head, not a modifier of a person's role ("a police spokeswoman", "the bank's chief economist")
+    + r"(?![’']s\b)(?!\s+(?:" + lexicon.alternation("role_nouns.txt") + "|" + lexicon.alternation("titles.txt")
+    + r")\b)(?!\s+[a-z]+(?:man|woman|person|ist)\b)", re.I)
 # A phrase that describes somebody: 'a spokeswoman for the company', 'the bank's chief economist'.
 _DETERMINED = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+[a-z]")
 _UNNAMED = re.compile(r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
@@ -227,22 +249,42 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and",
                    "what", "it", "was", "were", "is", "are", "be", "been", "by", "with", "as", "from", "had"}
 
 
+_EMPLOYER = re.compile(r"\s+(?:of|at|from|with)\s+(?=(?:the\s+)?[^\W\d_a-z])")
+
+
+def _segment_name(segment: str) -> Mention | None:
+    """A segment that is a name, give or take a leading title, and may go on with its employer: 'Jane Roe',
+    'Dr Jane Roe', 'Tomas Berg of Nordhavn', 'Dan Okoro with the Transit Riders Union'."""
+    employer = _EMPLOYER.search(segment)
+    head = segment[: employer.start()] if employer else segment
+    tokens = _TOKEN.findall(head)
+    run = _leading_run(tokens)
+    if not run or len(run) != len(tokens):
+        return None
+    mention = _name_from_run(run)
+    if not mention or mention.kind not in ("name", "surname"):
+        return None
+    if employer:
+        organisation = roles.clean_organisation(segment[employer.end():], strict=True)
+        return replace(mention, organisation=organisation) if organisation else None
+    return mention
+
+
 def _appositive_subject(text: str) -> Mention | None:
     """'David Dalton, senior analyst' or 'The Shadow Secretary, Theresa May': which part is the name."""
     segments = [s.strip() for s in text.split(",")]
     for i in range(len(segments) - 1, -1, -1):
-        tokens = _TOKEN.findall(segments[i])
-        run = _leading_run(tokens)
-        # The whole segment must be a name, give or take a leading conjunction or title.
-        if not run or len(run) != len(tokens):
-            continue
-        mention = _name_from_run(run)
-        if not mention or mention.kind not in ("name", "surname"):
+        mention = _segment_name(segments[i])
+        if not mention:
             continue
         if i + 1 < len(segments) and (re.match(r"which\b", segments[i + 1]) or
                                       _ORGANISATION_APPOSITIVE.match(", " + segments[i + 1])):
+            if mention.organisation:
+                return mention  # "Leila Haddad of Gulfstream Energy, a consultancy,": the consultancy's appositive
             # "Severnside, which supplies 2.9 million customers, said": which, not who: no person.
             return Mention(kind="other", text=segments[i])
+        if mention.organisation:
+            return mention
         if i + 1 < len(segments):
             role, org = parse_appositive(", ".join(segments[i + 1:]))
         elif i > 0:
@@ -285,7 +327,7 @@ def subject_after_verb(text: str) -> Mention | None:
     segment = re.split(r"\s+to\s+", first_clause)[0]
     organisation = None
     # 'Tom Ebdon of Clean Severn Now', 'wrote Cameron Easley for Morning Consult'.
-    org_match = re.search(r"\s+(?:of|from|at|for)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
+    org_match = re.search(r"\s+(?:of|from|at|for|with)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
     if org_match:
         organisation = roles.clean_organisation(org_match.group(1), strict=True)
         segment = segment[: org_match.start()]
@@ -297,10 +339,11 @@ def subject_after_verb(text: str) -> Mention | None:
     if not mention or mention.kind not in ("name", "surname"):
         return mention
     rest = text[len(first_clause):]
+    if organisation:
+        # 'says Tomas Berg of Nordhavn, a Danish insurer': the appositive is the employer's.
+        return replace(mention, organisation=organisation)
     if _ORGANISATION_APPOSITIVE.match(rest):
         return Mention(kind="other", text=first_clause.strip())  # 'reckons Kpler, a data firm
-    if organisation:
-        return replace(mention, organisation=organisation)
     if rest.startswith(","):
         role, org = parse_appositive(rest[1:])
         return replace(mention, role=role or mention.role, organisation=org)

@@ -15,6 +15,7 @@ certain:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from . import lexicon
@@ -180,6 +181,30 @@ def person_name(tokens: list[str], vocabulary: frozenset[str] = frozenset()) -> 
     if any(common[1:-1]):  # "Chris Christie Calls Hillary Clinton": a verb inside is no middle name
         return None
     return " ".join(tokens)
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "´": "'", "ʼ": "'", "`": "'", "‘": "'"})
+# Looser, for one article, where a surname alone must be some full name of it: a romanised name written several
+# ways (Zelensky, Zelenskyy, Zelenskiy; Andrii, Andriy; Ukrainian h for Russian g: Ihnat, Ignat; kh or h; ye or
+# e; doubled letters).
+_ENDING_Y = re.compile(r"(?:iy|ii|yy|yi|y)$")
+_LOOSE = ((re.compile(r"kh"), "h"), (re.compile(r"g"), "h"), (re.compile(r"(?<=[aeiou])y(?=[aeiou])|j"), "i"),
+          (re.compile(r"ye"), "e"), (re.compile(r"w"), "v"), (re.compile(r"ks"), "x"), (re.compile(r"(.)\1"), r"\1"))
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str, loose: bool = False) -> str:
+    """A name word as a key its other spellings share: in any case, with any apostrophe (O'Neill, O’Neill).
+    loose: also without accents, and the spellings of one name romanised several ways. Only an article uses
+    the loose key: across the corpus two spellings may be two people."""
+    plain = word.lower().translate(_APOSTROPHES)
+    if not loose:
+        return plain
+    plain = "".join(c for c in unicodedata.normalize("NFKD", plain) if c.isalnum() or c == "-")
+    plain = "-".join(_ENDING_Y.sub("i", part) for part in plain.split("-"))
+    for pattern, replacement in _LOOSE:
+        plain = pattern.sub(replacement, plain)
+    return plain
 
 
 def preload() -> None:

@@ -19,7 +19,7 @@ from . import mentions, names
 from .cast import Cast
 from .cues import LEADING_VERB, Unit, clip
 from .mentions import Mention
-from .spans import MARK, next_sentence, sentence_of, sentence_starts
+from .spans import next_sentence, sentence_of, sentence_starts
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,13 @@ def surname(mention: Mention, where, nearby, cast: Cast) -> str | None:
     """'Dalton', 'Mr. Obama' (a man, so not Michelle Obama): the full name of the article it ends."""
     if mention.kind != "surname":
         return None
-    full = cast.full_name(mention.name, where, mention.gender) or names.person_name([mention.name], cast.vocabulary)
+    full = cast.full_name(mention.name, where, mention.gender)
+    # A word the article never gives in full, and capitalises only to begin a sentence, is a name only if its
+    # shape is a name's: not a verb's or an adverb's ("Fuelling fears"; but "Hollander said"). An honorific, a
+    # title or a capital inside a sentence ("named only as Magyar") says it is one.
+    if not full and (mention.gender or mention.role or mention.name in cast.proper
+                     or not re.search(r"(?:ing|ed|ly)$", mention.name)):
+        full = names.person_name([mention.name], cast.vocabulary)
     return cast.meet(full, mention) if full else None
 
 
@@ -236,8 +242,9 @@ def context(view: InView, cast: Cast) -> Answer | None:
     if first.outer_start != 0 or first.paragraph <= 1:
         return None
     before = view.paragraphs[first.paragraph - 2]
-    last_sentence = before[sentence_of(sentence_starts(before), max(0, len(before.rstrip()) - 1)):]
-    if MARK.search(last_sentence):
+    last_start = sentence_of(sentence_starts(before), max(0, len(before.rstrip()) - 1))
+    last_sentence = before[last_start:]
+    if cast.quoted_between(first.paragraph - 1, last_start, len(before)):
         return None
     subject = mentions.subject_of_sentence(last_sentence)
     # Only someone the article has shown to be a person: "Fill in the gaps." names nobody.
