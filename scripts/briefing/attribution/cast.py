@@ -110,6 +110,7 @@ class Cast:
         self.registry: list[tuple[int, int, str]] = []  # every full-name mention, quotes included
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
+        self.introduced: dict[str, tuple[str | None, str | None]] = {}  # role, organisation where first named
         self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
         titled, evidenced, acting = set(), set(), set()
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
@@ -123,7 +124,11 @@ class Cast:
             for k in range(1, len(words) + 1):  # 'Dalton', 'Van den Brul', 'Ó Briain': every tail of the name
                 self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
             name_start.update(((n, i), off) for i in range(off, end))
+            if mention.name not in self.introduced:
+                role, organisation = mentions.introduction(text, off, end)
+                self.introduced[mention.name] = (mention.role or role, mention.organisation or organisation)
             self.about.setdefault(mention.name, set()).update(mentions.described_words(mention))
+            self.about[mention.name].update(w for x in self.introduced[mention.name] if x for w in x.lower().split())
             if mention.gender:
                 self.gender.setdefault(mention.name, mention.gender)
             first = mention.text.split()[0].lower().rstrip(".")
@@ -265,8 +270,11 @@ class Cast:
             # "President Obama" anywhere in the article: "the president" may describe him.
             self.about.setdefault(name, set()).update(self._titles.get(names.surname_words(name)[-1], ()))
         person = self.people.get(name)
-        role = (person.role if person else None) or mention.role
+        introduced_role, introduced_org = self.introduced.get(name, (None, None))
+        role = (person.role if person else None) or mention.role or introduced_role
         org = (person.organisation if person else None) or mention.organisation
+        if not org and (role == introduced_role or not mention.role):
+            org = introduced_org  # the organisation of the role it was introduced with, not of another
         if mention.gender:
             self.gender.setdefault(name, mention.gender)
         self.people[name] = Person(name=name, role=role, organisation=org, gender=self.gender.get(name))

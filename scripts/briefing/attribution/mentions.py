@@ -31,7 +31,8 @@ _TITLE_WITH_PREPOSITION = re.compile(
     r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
     r"|\bChancellor of the Exchequer\b|\b[Cc]hiefs? of (?:the )?(?:[Dd]efen[cs]e )?[Ss]taff\b|\b[Ee]ditor in [Cc]hief\b"
     # "mayor of Boryspil", "President of Tajikistan": the place governed is part of the role.
-    r"|\b(?i:" + lexicon.alternation("jurisdiction_titles.txt") + r") of (?:the )?[A-Z][\w\-’']*(?: [A-Z][\w\-’']*)*")
+    r"|\b(?i:" + lexicon.alternation("jurisdiction_titles.txt") + r") of (?:the )?[A-Z][\w\-’']*(?: [A-Z][\w\-’']*)*"
+    r"(?: (?:country|state|region|province|city|republic|nation|kingdom|oblast|district|territory))?")
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
@@ -99,12 +100,13 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
         name and not names.never_in_a_name(name[0]) and (honorific or not names.is_role(name[0]))
     if not plausible or all(t.isupper() and len(t) > 1 for t in name):
         return Mention(kind="other", text=" ".join(run))
-    role = roles.clean_role(" ".join(x for x in (lead, " ".join(role_words)) if x), before_name=True)
+    role, organisation = roles.split_organisation(
+        roles.clean_role(" ".join(x for x in (lead, " ".join(role_words)) if x), before_name=True))
     gender = HONORIFICS.get(honorific) if honorific else None
     text = " ".join(run)
     if len(name) == 1:
-        return Mention(kind="surname", text=text, name=name[0], gender=gender, role=role)
-    return Mention(kind="name", text=text, name=" ".join(name), gender=gender, role=role)
+        return Mention(kind="surname", text=text, name=name[0], gender=gender, role=role, organisation=organisation)
+    return Mention(kind="name", text=text, name=" ".join(name), gender=gender, role=role, organisation=organisation)
 
 
 def _trailing_run(tokens: list[str]) -> tuple[list[str], int]:
@@ -131,15 +133,20 @@ def _leading_run(tokens: list[str]) -> list[str]:
 def _pre_role(tokens: list[str]) -> str:
     """Role words just before a name: 'BA chairman', 'aviation analyst', 'party spokeswoman for women'."""
     words: list[str] = []
-    for i in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):
         low = tokens[i].lower()
         # "spokeswoman for women", "minister of health": a preposition right after a title belongs to the role.
         joins_title = low in ("for", "of", "on") and words and i > 0 and tokens[i - 1].lower() in TITLES
-        if tokens[i].endswith((".", "!", "?")) or low in {"said", "says", "told", "tells", "by", "to", "from",
-                                                          "that"} or (low in NOT_NAMES and not joins_title):
+        # "Molson Coors Beverage Co. spokeswoman": an abbreviation's full stop ends no sentence.
+        sentence_end = tokens[i].endswith((".", "!", "?")) and low.rstrip(".") not in lexicon.words("abbreviations.txt")
+        if sentence_end or low in {"said", "says", "told", "tells", "by", "to", "from", "that"} \
+                or (low in NOT_NAMES and not joins_title):
             break
         words.insert(0, tokens[i])
-        if len(words) == 4 and not any(w.lower() in ("for", "of", "on") for w in words):
+        # Four words make a role ("deputy head of research"); an organisation's name before it may go on
+        # ("White House National Security Council spokesperson").
+        if len(words) >= 4 and not any(w.lower() in ("for", "of", "on") for w in words) \
+                and not (i > 0 and tokens[i - 1][:1].isupper() and tokens[i][:1].isupper()):
             break
     return " ".join(words)
 
@@ -224,7 +231,12 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     tokens = _TOKEN.findall(text.rsplit(",", 1)[-1])
     run, start = _trailing_run(tokens)
     if run:
-        return _name_from_run(run, _pre_role(tokens[:start]))
+        mention = _name_from_run(run, _pre_role(tokens[:start]))
+        named_as = _NAMED_AS.search(" ".join(tokens[:start]))
+        if mention and mention.kind in ("name", "surname") and not mention.role and named_as:
+            role, organisation = parse_appositive(named_as.group(1))  # "a Ukrainian soldier named only as Magyar"
+            mention = replace(mention, role=role, organisation=mention.organisation or organisation)
+        return mention
     # An organisation or other capitalised subject ("The Tories", "BA") speaks, but is nobody we profile.
     clause = clause.strip()
     if clause[:1].isupper() and len(clause.split()) <= 6:
@@ -296,9 +308,37 @@ def _appositive_subject(text: str) -> Mention | None:
     run, start = _trailing_run(tokens)
     mention = _name_from_run(run, _pre_role(tokens[:start])) if run else None
     if mention and mention.kind in ("name", "surname") and len(segments) > 1:
+        if _ORGANISATION_APPOSITIVE.match(", " + segments[1]):
+            return Mention(kind="other", text=segments[0])  # "A probe by Schemes, the investigative division of …"
         role, org = parse_appositive(", ".join(segments[1:]))
         return replace(mention, role=role or mention.role, organisation=org)
     return None
+
+
+def introduction(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, organisation) that introduce the name at text[start:end]: the words before it ("Kyiv mayor",
+    "Pentagon spokesperson") or its appositive after it (", chief economist at Acme Bank,")."""
+    before = text[max(0, start - 160):start]
+    tokens = _TOKEN.findall(before.rsplit(",", 1)[-1])
+    role, organisation = roles.split_organisation(roles.clean_role(_pre_role(tokens), before_name=True))
+    # "a Ukrainian soldier named only as Magyar", "the chairman of the Ukrainian parliament, Ruslan Stefanchuk,".
+    named_as = _NAMED_AS.search(before) or _DESCRIBED_BEFORE.search(before)
+    if not role and named_as:
+        role, organisation = parse_appositive(named_as.group(1))
+    after = re.match(r",\s+(?:(?:a|an|the)\s+)?(?=[a-z])([^,;:.]*)", text[end:])
+    if after and not role and not _ORGANISATION_APPOSITIVE.match(text, end):
+        role, organisation = parse_appositive(after.group(1))
+    return role, organisation
+
+
+_NAMED_AS = re.compile(r"\b(?:an?|the)\s+((?:[\w\-’']+\s+){0,3}?[a-z][\w\-]*)\s+(?:named|called|identified|known)"
+                       r"(?:\s+only)?(?:\s+as)?\s*$")
+_DESCRIBED_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|\b(?:and|but|as|while|when)\s+)(?:[Tt]he|[Aa]n?)\s+([a-z][^,;:.]{2,80}),\s*$")
+
+
+def _is_title(token: str) -> bool:
+    low = token.lower()
+    return low in TITLES or low.rstrip(".") in TITLES or low in HONORIFICS or low in ("late", "former")
 
 
 def subject_after_verb(text: str) -> Mention | None:
@@ -309,6 +349,9 @@ def subject_after_verb(text: str) -> Mention | None:
         return None
     if tokens[0].lower() in PRONOUN_GENDER:
         return Mention(kind="pronoun", text=tokens[0], gender=PRONOUN_GENDER[tokens[0].lower()])
+    # 'according to the Syrian Observatory …', 'said the Kremlin': a name after "the" is no person's.
+    if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[1][:1].isupper() and not _is_title(tokens[1]):
+        return Mention(kind="other", text=re.split(r"[,;]", text)[0].strip())
     # 'said a spokeswoman for the company, Ana Ortiz': a descriptor, then the name it introduces.
     segments = [x.strip() for x in re.split(r"[,;]", text)]
     if len(segments) > 1 and _DETERMINED.match(segments[0]):
@@ -375,7 +418,7 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
             text = text[: match.start()]
             # "analyst at Morgan Stanley" is an employer; "the departure of Bill Bratton" is a person.
             organisation = roles.clean_organisation(candidate, strict=match.group().split()[0] != "at")
-    return roles.clean_role(text), roles.clean_organisation(organisation)
+    return roles.split_organisation(roles.clean_role(text), roles.clean_organisation(organisation))
 
 
 _FULL_NAME = re.compile(

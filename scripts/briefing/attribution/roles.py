@@ -32,6 +32,17 @@ def is_role_word(word: str) -> bool:
             or low.endswith(("man", "woman", "person", "ist", "ian", "eer")) and len(low) > 5)
 
 
+# Words of a title that qualify its head and are none themselves: "former", "deputy", "senior".
+_QUALIFIERS = {"former", "senior", "junior", "retired", "acting", "deputy", "vice", "prime", "chief", "principal",
+               "co", "ex", "current", "then", "outgoing", "incoming", "interim", "assistant", "associate", "executive",
+               "general", "head", "lead", "managing", "special"}
+
+
+def is_role_head(word: str) -> bool:
+    """A role word that can head a role: "director", not the "former" or "deputy" before it."""
+    return is_role_word(word) and word.lower().strip(".,") not in _QUALIFIERS
+
+
 def clean_role(text: str | None, before_name: bool = False) -> str | None:
     """The role in text, or None when the text gives none plainly.
 
@@ -53,9 +64,19 @@ def clean_role(text: str | None, before_name: bool = False) -> str | None:
     while words and (words[0].lower() in _LEADING_FILLER or words[0].lower().rstrip(".") in lexicon.words("calendar.txt")
                      or any(c.isdigit() for c in words[0])):
         words.pop(0)
-    if not words or any(any(c.isdigit() for c in w) for w in words):
+    digits = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
+    if digits is not None:
+        # "president of the Central Asian country of 35m": after the head, the words before the figure's phrase.
+        cut = digits - 1 if digits and words[digits - 1].lower() in _CONNECTORS else digits
+        if before_name or not any(is_role_head(w) for w in words[:cut]):
+            return None
+        words = words[:cut]
+        while words and words[-1].lower() in _CONNECTORS:
+            words.pop()
+    if not words:
         return None
-    heads = [i for i, w in enumerate(words) if is_role_word(w)] or ([len(words) - 1] if described else [])
+    heads = [i for i, w in enumerate(words) if is_role_head(w)] or \
+        [i for i, w in enumerate(words) if is_role_word(w)] or ([len(words) - 1] if described else [])
     if len(words) > _MAX_ROLE_WORDS and heads and not before_name:
         words = words[: heads[0] + 1]  # the shortest faithful title: "outside adviser to the campaign on …"
     if len(words) > _MAX_ROLE_WORDS:
@@ -115,3 +136,44 @@ def _not_an_employer(name: str) -> bool:
     first = words[0].lower().rstrip(".")
     return name in lexicon.table("demonyms.txt") or first in lexicon.table("honorifics.txt") or (
         len(words) > 1 and first in lexicon.words("titles.txt") and names.looks_like_a_person(words[1:]))
+
+
+_POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?((?:[A-Z][\w&.\-]*\s?)+)['’]s\s+(.+)$")
+
+
+def split_organisation(role: str | None, organisation: str | None = None) -> tuple[str | None, str | None]:
+    """A role that names its organisation, split: "Kremlin spokesman" → ("spokesman", "Kremlin"), "the
+    Kremlin's spokesman" likewise, "retired CIA officer" → ("retired officer", "CIA"), "White House National
+    Security Council spokesperson" → ("spokesperson", "White House National Security Council"). A title ("Prime
+    Minister"), a demonym ("Ukrainian") or a place ("Mykolaiv mayor") is no organisation and stays."""
+    if not role or organisation:
+        return role, organisation
+    owner = _POSSESSIVE_OWNER.match(role)
+    if owner:
+        found = clean_organisation(owner.group(1))
+        return (clean_role(owner.group(2)) or role, found) if found else (owner.group(2), None)
+    words = role.split()
+    title = lexicon.words("titles.txt")
+    demonyms = lexicon.table("demonyms.txt")
+    start = end = None
+    for i, word in enumerate(words):
+        bare = word.strip(",")
+        capital = bare[:1].isupper() or bare[:1].isdigit() and start is not None
+        if capital and bare.lower().rstrip(".") not in title and bare not in demonyms and not is_role_word(bare):
+            if start is None:
+                start = i
+            end = i + 1
+        elif start is not None and not (bare.lower() in ("&", "and", "of", "for") and i + 1 < len(words)
+                                        and words[i + 1][:1].isupper()):
+            break
+    if start is None or end == len(words) or not words[end][:1].islower():
+        # No organisation, nothing left for the role, or a title in capitals whose capitalised words are its own
+        # ("Shadow Secretary of State", "Interior Minister"): only a role in lower case sets off a name before it.
+        return role, None
+    found = clean_organisation(" ".join(words[start:end]))
+    rest = words[:start] + words[end:]
+    if not found or not any(is_role_word(w) for w in rest):
+        return role, None
+    if re.search(rf"\b(?:{lexicon.alternation('jurisdiction_titles.txt')})$", " ".join(rest), re.I):
+        return role, None  # "Mykolaiv mayor", "Tajik President": the place governed, not an employer
+    return " ".join(rest), found
