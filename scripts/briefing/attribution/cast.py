@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..gazetteer import is_place
 from ..model import Person
-from . import mentions, names
+from . import lexicon, mentions, names
 from .cues import REPORTING_VERB
 from .mentions import Mention
 from .spans import Span, sentence_of, sentence_starts
@@ -84,6 +84,24 @@ def _proper_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(mentions.strip_possessive(w) for text in paragraphs for w in _INSIDE_A_SENTENCE.findall(text))
 
 
+_CAPITALS = r"[^\W\d_a-z][\w’'\-&.]*(?:\s+(?:of|for|and|&)?\s*[^\W\d_a-z][\w’'\-&.]*)*"
+_NAMED_ORGANISATION = re.compile(
+    rf"(?<![\w’'])({_CAPITALS})(?=(?i:" + mentions._ORGANISATION_APPOSITIVE.pattern + "))"
+    rf"|\b(?i:{lexicon.alternation('organisation_nouns.txt')})\s+({_CAPITALS})")
+
+
+def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
+    """Capitalised names the article calls an organisation: with an appositive whose head is an organisation
+    noun, or right after one ("a data firm, Kpler"; "the consultancy Rystad Energy")."""
+    found = set()
+    for text in paragraphs:
+        for match in _NAMED_ORGANISATION.finditer(text):
+            name = (match.group(1) or match.group(2) or "").strip()
+            if name[:1].isupper():
+                found.add(mentions.strip_possessive(name))
+    return found
+
+
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'\-]+)\b(?! [A-Z])")
 
 
@@ -141,6 +159,9 @@ class Cast:
                 evidenced.add(mention.name)
             elif _APPOSITIVE_AFTER.match(text, end) or _VERB_AFTER.match(text, end):
                 acting.add(mention.name)
+        # What the article shows to be an organisation: "Kpler, a data firm", "state nuclear energy firm
+        # Energoatom", "Homayoun Falakshahi of Kpler". A speaker of that name is nobody we profile.
+        self.organisations = _organisations(paragraphs) | {o for _, o in self.introduced.values() if o}
         self._titles = _titles_before_surnames(paragraphs)
         self._other_name_orders(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)

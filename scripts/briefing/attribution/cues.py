@@ -22,8 +22,17 @@ _FRAMING_VERBS = "|".join(f + _PHRASAL if f.startswith("call") else f
                           for f in lexicon.alternation("framing_verbs.txt").split("|"))
 # "those claims", "his remarks", "the states": after a determiner these words are nouns, not verbs.
 _DETERMINER = r"(?<!\bthe )(?<!\bthose )(?<!\bthese )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\bsuch )(?<!\bour )(?<!\bmy )(?<!\bany )(?<!\bno )"
-_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS})\b", re.I)
-LEADING_VERB = re.compile(rf"{_DETERMINER}\b(?:{_SPEECH_VERBS}|{_FRAMING_VERBS})\b", re.I)
+
+
+def _cased(alternation: str) -> str:
+    """The verbs in lower case, or capitalised where a sentence or clause begins ("Asked about it, she said"):
+    a capital after a word is a name's ("the United States", "Said Jalili")."""
+    capitalised = "|".join(form[:1].upper() + form[1:] for form in alternation.split("|"))
+    return rf"(?:{alternation}|(?<![\w,’'] )(?<![\w’'])(?:{capitalised}))"
+
+
+_VERB = re.compile(rf"{_DETERMINER}\b{_cased(_SPEECH_VERBS)}\b")
+LEADING_VERB = re.compile(rf"{_DETERMINER}\b{_cased(_SPEECH_VERBS + '|' + _FRAMING_VERBS)}\b")
 REPORTING_VERB = re.compile(rf"\b(?:{lexicon.alternation('reporting_verbs.txt')})\b")
 # A quote this short with no speech cue is a scare quote ("no-limits partnership"), not speech.
 _MIN_BARE_WORDS = 6
@@ -122,13 +131,26 @@ def _trailing_cue(text: str, span: Span, stop: int, marks: re.Pattern) -> Cue | 
         mention = mentions.subject_after_verb(words_end[verb.end():])
         return Cue(mention, clip(words_end), verb_first=True) if mention else None
     verb = _VERB.search(words_end)
+    quote_text = text[span.start:span.end].rstrip(" \"'”’»")
     if not verb:
+        # "'… were ignited,' Mykolaiv mayor Oleksandr Senkevich.": a quote ending in a comma, then a name and
+        # nothing else, is signed by it (the writer left out "said").
+        if quote_text.endswith(",") and len(words_end.split()) <= 8 and region.rstrip().endswith("."):
+            mention = mentions.subject_before_verb(words_end)
+            if mention and mention.kind == "name" and words_end.rstrip().endswith(mention.name.split()[-1]):
+                return Cue(mention, clip(words_end))
         return None
     subject = words_end[: verb.start()]
+    if subject.rstrip().endswith(",") and not quote_text.endswith((".", "?", "!", "…")) and \
+            getattr(mentions.subject_before_verb(subject), "kind", None) not in ("name", "surname", "pronoun"):
+        # '… are "sacrificial lambs" that exist only to import Iranian oil, says Adam Smith of Gibson Dunn':
+        # the partial quote belongs to the reported speech whose speaker follows the verb.
+        mention = mentions.subject_after_verb(words_end[verb.end():])
+        if mention and mention.kind in ("name", "surname", "pronoun"):
+            return Cue(mention, clip(words_end[verb.start():]), verb_first=True)
     if len(subject.split()) > _MAX_SUBJECT_TOKENS and not subject.rstrip().endswith(","):
         return None
     rest = words_end[verb.end():]
-    quote_text = text[span.start:span.end].rstrip(" \"'”’»")
     # '"… done." Mr Brown insisted his plans were sound': a quote that ends its own sentence is followed
     # by a new sentence, unless all that follows is a short cue ('"… done." he said.', '"Why?" she asked
     # in an interview.', '"No." he said, adding …').
@@ -152,6 +174,11 @@ def _leading_cue(text: str, span: Span, floor: int, sentence_start: int) -> Cue 
         mention = mentions.subject_after_verb(according.group(1))
         return Cue(mention, according.group(0).strip(" ,:"), verb_first=True) if mention else None
     verbs = list(LEADING_VERB.finditer(region))
+    if not verbs and (_VERB.match(text, span.start) or REPORTING_VERB.match(text, span.start)):
+        # 'Blinken “reiterated the United States’ full support …”': the verb opens the quote, its subject before.
+        named = mentions.trailing_name(region.rstrip())
+        if named:
+            return Cue(named, clip(region[region.rfind(named.text):] + text[span.start:span.end]))
     if not verbs:
         # 'Sorensen was unmoved: "…"': a colon after a short clause whose subject is a name.
         if region.rstrip().endswith(":") and len(region.split()) <= 8:
@@ -200,6 +227,8 @@ def clip(cue: str, max_words: int = 14) -> str:
     return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
 
 
+# A passive before the verb: its subject is spoken to or about ("was accused", "had been told").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 # "according to X", "according to estimates by X", "according to a statement from X": X is who says it.
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:[a-z][\w\-]*\s+){1,3}(?:by|from|of)\s+)?")
 
@@ -227,11 +256,14 @@ def reported_candidates(text: str, spans: list[Span]):
             if subject and subject.kind in ("name", "surname"):
                 yield begin, (sentence, subject, clip(sentence[verb.start():]))
                 continue
-        subject = mentions.subject_before_verb(sentence[: verb.start()])
+        before = sentence[: verb.start()]
+        if _PASSIVE.search(before):
+            continue  # "He was accused of fraud", "Smith has been told to leave": spoken to or of, not speaking
+        subject = mentions.subject_before_verb(before)
         if subject is None or subject.kind == "other":
             continue
-        # The subject must be the sentence's own, not a noun deep inside an earlier clause.
-        if len(sentence[: verb.start()].split()) > 14 and not sentence[: verb.start()].rstrip().endswith(","):
+        # The subject must be the sentence's own, not a noun deep inside an earlier clause: its clause is short.
+        if len(re.split(r"[,;:]\s", before.rstrip(" ,"))[-1].split()) > 14 and not before.rstrip().endswith(","):
             continue
         cue = sentence[: verb.end()].strip()
         yield begin, (sentence, subject, cue)

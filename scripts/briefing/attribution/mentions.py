@@ -81,6 +81,12 @@ def _name_from_run(run: list[str], lead: str = "") -> Mention | None:
             cut = i + 1
         elif low in NOT_NAMES:
             cut = i + 1 if i == cut else cut
+    # "Secretary of State Anthony Blinken", "Minister for Foreign Affairs Wang Yi": after a title's "of" or "for",
+    # the capitalised words up to the name are the title's.
+    if re.search(r"\b(?:of|for)$", lead) and cut == 0:
+        while len(run) - cut > 2 and not names.is_given_name(run[cut]) or \
+                len(run) - cut > 1 and names.never_in_a_name(run[cut]):
+            cut += 1
     role_words = [t for t in run[:cut] if t.lower() not in NOT_NAMES and t.lower().rstrip(".") not in HONORIFICS]
     name = list(run[cut:])
     while name and name[0].lower() in PARTICLES:
@@ -224,12 +230,16 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
         # A name never runs across a comma: "In Novi, Michigan, Trump said" is Trump.
         head_tokens = _TOKEN.findall(text[: org_match.start()].rsplit(",", 1)[-1])
         run, start = _trailing_run(head_tokens)
-        if run:
+        if run and not _is_title(run[-1]) and not names.is_role(run[-1]):  # not "Secretary of State …"
             mention = _name_from_run(run, _pre_role(head_tokens[:start]))
             if mention and mention.kind in ("name", "surname"):
                 return replace(mention, organisation=roles.clean_organisation(org_match.group(1), strict=True))
     tokens = _TOKEN.findall(text.rsplit(",", 1)[-1])
     run, start = _trailing_run(tokens)
+    if run and start and not _is_title(run[0]) and (tokens[start - 1].lower() in lexicon.words("organisation_nouns.txt")
+                                                    or tokens[start - 1] in ("the", "The")):
+        # "state nuclear energy firm Energoatom said", "the International Red Cross denounced": an organisation.
+        return Mention(kind="other", text=" ".join(tokens[start - 1:]))
     if run:
         mention = _name_from_run(run, _pre_role(tokens[:start]))
         named_as = _NAMED_AS.search(" ".join(tokens[:start]))
@@ -349,6 +359,8 @@ def subject_after_verb(text: str) -> Mention | None:
         return None
     if tokens[0].lower() in PRONOUN_GENDER:
         return Mention(kind="pronoun", text=tokens[0], gender=PRONOUN_GENDER[tokens[0].lower()])
+    if tokens[0] in _FUNCTION_WORDS - {"the", "a", "an"}:
+        return None  # 'said on Facebook', 'wrote in a post': no speaker after the verb
     # 'according to the Syrian Observatory …', 'said the Kremlin': a name after "the" is no person's.
     if len(tokens) > 1 and tokens[0].lower() == "the" and tokens[1][:1].isupper() and not _is_title(tokens[1]):
         return Mention(kind="other", text=re.split(r"[,;]", text)[0].strip())

@@ -166,8 +166,10 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
         elif start is not None and not (bare.lower() in ("&", "and", "of", "for") and i + 1 < len(words)
                                         and words[i + 1][:1].isupper()):
             break
-    if start is None or end == len(words) or not words[end][:1].islower():
-        # No organisation, nothing left for the role, or a title in capitals whose capitalised words are its own
+    head = next((i for i, w in enumerate(words) if is_role_head(w)), len(words))
+    if start is None or end == len(words) or not words[end][:1].islower() or start > head:
+        # Only a name before the role's head is its organisation ("president of the Central Asian country" is none)
+        # and there must be a role left; a title in capitals has capitalised words of its own
         # ("Shadow Secretary of State", "Interior Minister"): only a role in lower case sets off a name before it.
         return role, None
     found = clean_organisation(" ".join(words[start:end]))

@@ -77,7 +77,7 @@ def full_name(mention: Mention, where, nearby, cast: Cast) -> str | None:
     tails = [" ".join(words[k:]) for k in range(len(words) - 1) if k == 0 or not names.is_given_name(words[0])]
     full = next(filter(None, (cast.full_name(tail, where) for tail in tails)), None) \
         or names.person_name(words, cast.vocabulary)
-    return cast.meet(full, mention) if full else None
+    return cast.meet(full, mention) if full and full not in cast.organisations else None
 
 
 def surname(mention: Mention, where, nearby, cast: Cast) -> str | None:
@@ -91,7 +91,7 @@ def surname(mention: Mention, where, nearby, cast: Cast) -> str | None:
     if not full and (mention.gender or mention.role or mention.name in cast.proper
                      or not re.search(r"(?:ing|ed|ly)$", mention.name)):
         full = names.person_name([mention.name], cast.vocabulary)
-    return cast.meet(full, mention) if full else None
+    return cast.meet(full, mention) if full and full not in cast.organisations else None
 
 
 def pronoun_in_sentence(mention: Mention, where, nearby, cast: Cast) -> str | None:
