@@ -23,6 +23,9 @@ WORST = {
     "initials": "A. ",
     "straight marks": '"',
     "markup": "<b>*_[x](y)_*</b> {{ z }} ",
+    "organisation appositives": "Ab, a firm, ",
+    "organisation nouns": "the firm Ab ",
+    "single marks": "Ab ‘x’ said ",
 }
 
 

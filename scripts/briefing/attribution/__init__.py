@@ -12,6 +12,10 @@ Names (names.py), roles and organisations (roles.py) are read by rules whose wor
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import replace
+
 from ..model import Person, Quote, Reported
 from .cast import Cast
 from .cues import find_units, join_multi_paragraph, reported_candidates
@@ -60,4 +64,29 @@ def extract_all(paragraphs: tuple[str, ...]):
                 name = quotes[-1].speaker
             if name:
                 order.setdefault(name)
+    spelt = _as_written(order, paragraphs)
+    if spelt:  # rare: a name with an apostrophe the article writes two ways
+        return (tuple(replace(cast.people[n], name=spelt.get(n, n)) for n in order),
+                tuple(replace(q, speaker=spelt.get(q.speaker, q.speaker)) for q in quotes),
+                tuple(replace(r, speaker=spelt.get(r.speaker, r.speaker)) for r in reported),
+                tuple((p, a, b, spelt.get(n, n)) for p, a, b, n in cast.named()))
     return tuple(cast.people[name] for name in order), tuple(quotes), tuple(reported), tuple(cast.named())
+
+
+_APOSTROPHE = re.compile(r"['’´ʼ]")
+
+
+def _as_written(speakers, paragraphs: tuple[str, ...]) -> dict[str, str]:
+    """Speakers whose name has an apostrophe, spelt with the one the article writes most in it: O'Neill where
+    it writes "O'Neill" three times and "James O’Neill" once."""
+    spelt = {}
+    for name in speakers:
+        surname = name.split()[-1]
+        if not _APOSTROPHE.search(surname):
+            continue
+        pattern = re.compile(_APOSTROPHE.sub("(['’´ʼ])", re.escape(surname).replace("\\'", "'")))
+        glyphs = Counter(m.group(1) for text in paragraphs for m in pattern.finditer(text))
+        if glyphs:
+            glyph = min(glyphs, key=lambda c: (-glyphs[c], c))
+            spelt[name] = _APOSTROPHE.sub(glyph, name)
+    return {name: other for name, other in spelt.items() if other != name}

@@ -31,7 +31,7 @@ _INTRODUCERS = (mentions.TITLES | mentions.ROLE_NOUNS) - {"senior", "junior", "f
 
 def _is_title_case(text: str) -> bool:
     """A line set like a headline: most of its longer words capitalised, and not ended like a sentence."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) > 3]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'´\-]*", text) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and \
         not text.rstrip(" ”\"'").endswith((".", "?", "!")) or len(words) >= 3 and all(w[0].isupper() for w in words)
 
@@ -75,7 +75,7 @@ def _is_subject(text: str, start: int, end: int) -> bool:
 
 
 # A capitalised word after a word or a comma: not capitalised for starting a sentence or a quote.
-_INSIDE_A_SENTENCE = re.compile(r"(?<=[\w,;)]\s)[^\W\d_a-z][\w’'\-]*")
+_INSIDE_A_SENTENCE = re.compile(r"(?<=[\w,;)]\s)[^\W\d_a-z][\w’'´\-]*")
 
 
 def _proper_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
@@ -84,10 +84,12 @@ def _proper_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(mentions.strip_possessive(w) for text in paragraphs for w in _INSIDE_A_SENTENCE.findall(text))
 
 
-_CAPITALS = r"[^\W\d_a-z][\w’'\-&.]*(?:\s+(?:of|for|and|&)?\s*[^\W\d_a-z][\w’'\-&.]*)*"
-_NAMED_ORGANISATION = re.compile(
-    rf"(?<![\w’'])({_CAPITALS})(?=(?i:" + mentions._ORGANISATION_APPOSITIVE.pattern + "))"
-    rf"|\b(?i:{lexicon.alternation('organisation_nouns.txt')})\s+({_CAPITALS})")
+# A run of capitalised words; atomic, so that a run that is no organisation is given up at once, not tried
+# again at every shorter length (a paragraph of a hundred thousand capitalised words stays linear).
+_CAPITALS = r"(?>[^\W\d_a-z][\w’'´\-&.]*(?:\s+(?:of|for|and|&)?\s*[^\W\d_a-z][\w’'´\-&.]*)*)"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w’'´]){_CAPITALS}")
+_AFTER_ORGANISATION_NOUN = re.compile(
+    rf"\b(?i:{lexicon.alternation('organisation_nouns.txt')})\s+({_CAPITALS})")
 
 
 def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
@@ -95,14 +97,15 @@ def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
     noun, or right after one ("a data firm, Kpler"; "the consultancy Rystad Energy")."""
     found = set()
     for text in paragraphs:
-        for match in _NAMED_ORGANISATION.finditer(text):
-            name = (match.group(1) or match.group(2) or "").strip()
-            if name[:1].isupper():
-                found.add(mentions.strip_possessive(name))
+        # finditer resumes after each run, so every character is read once
+        names = [run.group() for run in _CAPITALISED_RUN.finditer(text)
+                 if mentions._ORGANISATION_APPOSITIVE.match(text, run.end())]
+        names += [match.group(1) for match in _AFTER_ORGANISATION_NOUN.finditer(text)]
+        found.update(mentions.strip_possessive(name.strip()) for name in names if name[:1].isupper())
     return found
 
 
-_TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'\-]+)\b(?! [A-Z])")
+_TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'´\-]+)\b(?! [A-Z])")
 
 
 def _titles_before_surnames(paragraphs: tuple[str, ...]) -> dict[str, set[str]]:
@@ -133,7 +136,7 @@ class Cast:
         titled, evidenced, acting = set(), set(), set()
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
         # The article's common words: a name made of them is no one's ("Election Day" where "day" is written).
-        self.vocabulary = frozenset(w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'\-]*", text))
+        self.vocabulary = frozenset(w for text in paragraphs for w in re.findall(r"\b[a-z][\w’'´\-]*", text))
         self.proper = _proper_words(paragraphs)
         for n, off, end, mention in _full_names(paragraphs, self.vocabulary):
             text = paragraphs[n - 1]
@@ -193,7 +196,7 @@ class Cast:
         Then every key also by its loose spelling (names.fold), so that 'Ihnat' finds 'Yuriy Ignat'."""
         alone: dict[str, int] = {}
         for n, text in enumerate(paragraphs, 1):
-            for match in re.finditer(r"\b[^\W\d_a-z][\w’'\-]*", text):
+            for match in re.finditer(r"\b[^\W\d_a-z][\w’'´\-]*", text):
                 if (n, match.start()) not in name_start:
                     word = mentions.strip_possessive(match.group())
                     alone[word] = alone.get(word, 0) + 1
@@ -236,7 +239,7 @@ class Cast:
         found = []
         for n, text in enumerate(self.paragraphs, 1):
             quote_starts = [s.outer_start for s in spans[n - 1]]
-            for match in re.finditer(r"[^\W\d_][\w’'\-]*", text):
+            for match in re.finditer(r"[^\W\d_][\w’'´\-]*", text):
                 word = mentions.strip_possessive(match.group())
                 if word not in self._by_tail and names.fold(word, True) not in self._by_spelling:
                     continue

@@ -257,6 +257,12 @@ def reported_candidates(text: str, spans: list[Span]):
                 yield begin, (sentence, subject, clip(sentence[verb.start():]))
                 continue
         before = sentence[: verb.start()]
+        if re.search(r"\s(?:and|but)\s+$", before):
+            # "Putin spoke with Japarov and Rahmon and called on both sides …": the sentence's subject.
+            named = mentions.first_person(before)
+            if named and not before[: named[0]].strip(" ,") and not _PASSIVE.search(before):
+                yield begin, (sentence, named[1], clip(before[named[0]:] + verb.group()))
+            continue
         if _PASSIVE.search(before):
             continue  # "He was accused of fraud", "Smith has been told to leave": spoken to or of, not speaking
         subject = mentions.subject_before_verb(before)

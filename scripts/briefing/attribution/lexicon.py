@@ -48,6 +48,6 @@ def alternation(name: str, lower: bool = True) -> str:
 
 def strip_possessive(word: str) -> str:
     """Dalton's → Dalton, Wales' → Wales. Called for every word of every article, so no regular expression."""
-    if word.endswith(("'s", "’s")):
+    if word.endswith(("'s", "’s", "´s")):
         return word[:-2]
-    return word[:-1] if word.endswith(("'", "’")) else word
+    return word[:-1] if word.endswith(("'", "’", "´")) else word

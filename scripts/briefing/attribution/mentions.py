@@ -434,8 +434,8 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
 
 
 _FULL_NAME = re.compile(
-    r"(?<![\w’'])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'\-]*)"
-    r"(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'\-]*|(?:" + "|".join(sorted(PARTICLES)) + r")(?![\w’']))){1,7})")
+    r"(?<![\w’'´])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'´\-]*)"
+    r"(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'´\-]*|(?:" + "|".join(sorted(PARTICLES)) + r")(?![\w’'´]))){1,7})")
 
 
 def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
@@ -448,8 +448,8 @@ def name_mentions(text: str) -> list[tuple[int, int, Mention]]:
     return found
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'])(?:[^\W\d_a-z][\w’'.\-]*)(?:\s+(?:[^\W\d_a-z][\w’'.\-]*|(?:"
-                              + "|".join(sorted(PARTICLES)) + r")(?![\w’'])))*")
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'´])(?:[^\W\d_a-z][\w’'´.\-]*)(?:\s+(?:[^\W\d_a-z][\w’'´.\-]*|(?:"
+                              + "|".join(sorted(PARTICLES)) + r")(?![\w’'´])))*")
 
 
 def trailing_name(text: str) -> Mention | None:
@@ -473,10 +473,15 @@ def first_person(text: str) -> tuple[int, Mention] | None:
     """(offset, mention) of the first name or surname in text: the person a sentence is about ("During a speech,
     Trump attacked Clinton …, saying …" is Trump)."""
     for match in _CAPITALISED_RUN.finditer(text):
+        if _OBJECT_OF_PREPOSITION.search(text[max(0, match.start() - 12):match.start()]):
+            continue  # "A senior adviser to Zelenskyy, Mykhailo Podolyak, blamed …" is Podolyak
         mention = _name_from_run(match.group().split())
         if mention and mention.kind in ("name", "surname"):
             return match.start(), mention
     return None
+
+
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|of|for|at|with|from|by|about|against|on)\s+$")
 
 
 # What a title says a person is, so that "the senator" finds "Sen. Margaret Lindqvist".

@@ -22,10 +22,10 @@ from . import lexicon
 from ..gazetteer import is_place
 
 # A token of a name: letters, with the apostrophes, hyphens and full stops names carry (O'Neill, Jean-Marc, J.).
-_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’´.\-])*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’´]s?$")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +72,7 @@ def _is_group(word: str) -> bool:
 
 
 # A capital inside a word is a name's only after these: McConnell, MacDougall, O'Neill, DuVernay, LaBelle.
-_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Du|Da|Di|La|Le|Van|Von|St|Fitz)(?=[^\W\d_])")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’´]|D['’´]|De|Du|Da|Di|La|Le|Van|Von|St|Fitz)(?=[^\W\d_])")
 
 
 def _brand_shaped(word: str) -> bool:

@@ -96,7 +96,7 @@ def surname(mention: Mention, where, nearby, cast: Cast) -> str | None:
 
 def pronoun_in_sentence(mention: Mention, where, nearby, cast: Cast) -> str | None:
     """A name earlier in the same sentence binds the pronoun ("Mr Blair praised …, which he said …")."""
-    for word in reversed(re.findall(r"[^\W\d_][\w’'\-]*", nearby)):
+    for word in reversed(re.findall(r"[^\W\d_][\w’'´\-]*", nearby)):
         full = cast.full_name(mentions.strip_possessive(word), where) if word[0].isupper() else None
         if full and cast.fits(full, mention.gender):
             return cast.meet(full, Mention(kind="name", text=full, name=full))
