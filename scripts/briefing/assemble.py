@@ -8,7 +8,7 @@ from dataclasses import replace
 from .model import (INFERRED_METHODS, Analyst, Appearance, Article, Config, Entity, Excerpt, Mention, PlacedQuote, PlacedReport,
                     Person, Site, ThemePage)
 from .slugs import slugify, unique
-from .attribution.roles import clean_organisation, is_role_word
+from .attribution.roles import is_role_word, organisation_name
 from .attribution.mentions import HONORIFICS
 from .attribution import lexicon, names
 
@@ -115,14 +115,14 @@ def _identities(articles: list[Article]) -> dict[tuple[str, str], str]:
     organisations: dict[str, set[str]] = defaultdict(set)
     for (_, name), person in people.items():
         if person.organisation and key_of[name]:
-            organisations[canonical[key_of[name]]].add((clean_organisation(person.organisation) or "").lower())
+            organisations[canonical[key_of[name]]].add((organisation_name(person.organisation) or "").lower())
 
     def fits(full: str, person: Person | None) -> bool:
         if person is None:
             return True
         if person.gender and names.given_name_gender(full.split()[0]) not in (None, "x", person.gender):
             return False
-        organisation = (clean_organisation(person.organisation) or "").lower()
+        organisation = (organisation_name(person.organisation) or "").lower()
         return not organisation or organisation in organisations[full]
 
     speaking = {canonical[key_of[name]] for a in articles for name in _speakers(a) if key_of[name]}
@@ -214,7 +214,7 @@ def _analysts(articles, identity, analyst_slug, quotes, reports, config: Config)
         slug = analyst_slug[name]
         fix = overrides.get(name)
         appearances = tuple(
-            Appearance(a.slug, p.role, clean_organisation(p.organisation))
+            Appearance(a.slug, p.role, organisation_name(p.organisation))
             for a, p in seen
         )
         role = next((x.role for x in appearances if x.role), None)

@@ -176,6 +176,8 @@ def _descriptor(text: str) -> Mention | None:
 _TIME_AT_END = re.compile(r"(?:,\s*)?\s+(?:(?:on|last|this|next|early|late|earlier|later|over\s+the)\s+)?(?:(?:"
                           + lexicon.alternation("calendar.txt") + r"|week|month|year|weekend)(?:\s+(?:night|morning|"
                           r"afternoon|evening))?)(?:\s+\d{1,2})?,?$", re.I)
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:in|since|until|till|by|of|for|during|before|after|from|through|to|"
+                                  r"between|and|or|than|since)\s*$", re.I)
 _DASH_PAIR = re.compile(r"\s+(?:—|–|―|--|-)(?:\s+|$)|\s*[—―]\s*(?=[^\W\d_]|$)")
 
 
@@ -192,8 +194,10 @@ def subject_before_verb(text: str, loose: bool = False) -> Mention | None:
     # phrases of time between the subject and its verb.
     while tokens:
         time = _TIME_AT_END.search(text)
-        if time:
-            text = text[: time.start()].rstrip()
+        # "who voted for him in November, said": the time belongs to the appositive's own clause
+        if time and not _ENDS_IN_PREPOSITION.search(text, 0, time.start()):
+            # "Jane Roe, a nurse, on Monday said": the appositive keeps its closing comma
+            text = text[: time.start()].rstrip() + ("," if time.group().startswith(",") else "")
             tokens = _TOKEN.findall(text)
         elif tokens[-1] in AUXILIARIES or tokens[-1].endswith("ly") and tokens[-1].islower():
             text = text[: text.rstrip().rfind(tokens[-1])].rstrip()
@@ -262,7 +266,10 @@ _ORGANISATION_APPOSITIVE = re.compile(
     + lexicon.alternation("organisation_nouns.txt") + r")\b"
     # its head, not a modifier of a person's role ("a police spokeswoman", "the bank's chief economist")
     + r"(?![’']s\b)(?!\s+(?:" + lexicon.alternation("role_nouns.txt") + "|" + lexicon.alternation("titles.txt")
-    + r")\b)(?!\s+[a-z]+(?:man|woman|person|ist)\b)", re.I)
+    + r")\b)(?!\s+[a-z]+(?:man|woman|person|ist)\b)"
+    # and the last noun of its phrase: "a retired school cook" is a cook
+    + r"(?=\s*(?:$|[,;:.)—–―]|(?-i:[A-Z])|(?:in|of|based|that|which|whose|with|for|from|at|on|and|or|to|by|owned|run|"
+      r"founded|backed|linked|known|close|headquartered|[a-z]+ing|[a-z]+ed)\b))", re.I)
 # A phrase that describes somebody: 'a spokeswoman for the company', 'the bank's chief economist'.
 _DETERMINED = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+[a-z]")
 _UNNAMED = re.compile(r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
@@ -271,6 +278,7 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and",
                    "what", "it", "was", "were", "is", "are", "be", "been", "by", "with", "as", "from", "had"}
 
 
+_AGE = re.compile(r"(?:aged\s+)?\d{1,3}")
 _EMPLOYER = re.compile(r"\s+(?:of|at|from|with)\s+(?=(?:the\s+)?[^\W\d_a-z])")
 
 
@@ -294,7 +302,8 @@ def _segment_name(segment: str) -> Mention | None:
 
 def _appositive_subject(text: str) -> Mention | None:
     """'David Dalton, senior analyst' or 'The Shadow Secretary, Theresa May': which part is the name."""
-    segments = [s.strip() for s in text.split(",")]
+    # "Kathleen Delaney, 63, a retired flight attendant,": an age is no part of the role
+    segments = [s.strip() for s in text.split(",") if not _AGE.fullmatch(s.strip())]
     for i in range(len(segments) - 1, -1, -1):
         mention = _segment_name(segments[i])
         if not mention:
@@ -335,7 +344,7 @@ def introduction(text: str, start: int, end: int) -> tuple[str | None, str | Non
     named_as = _NAMED_AS.search(before) or _DESCRIBED_BEFORE.search(before)
     if not role and named_as:
         role, organisation = parse_appositive(named_as.group(1))
-    after = re.match(r",\s+(?:(?:a|an|the)\s+)?(?=[a-z])([^,;:.]*)", text[end:])
+    after = re.match(r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:(?:a|an|the)\s+)?(?=[a-z])([^,;:.]*)", text[end:])
     if after and not role and not _ORGANISATION_APPOSITIVE.match(text, end):
         role, organisation = parse_appositive(after.group(1))
     return role, organisation
@@ -429,8 +438,10 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
             candidate = re.split(r"\s+(?:in|on|near|based|who|which|since|until)\s+", candidate)[0]
             text = text[: match.start()]
             # "analyst at Morgan Stanley" is an employer; "the departure of Bill Bratton" is a person.
-            organisation = roles.clean_organisation(candidate, strict=match.group().split()[0] != "at")
-    return roles.split_organisation(roles.clean_role(text), roles.clean_organisation(organisation))
+            organisation = roles.clean_organisation(candidate, strict=match.group().split()[0] != "at") or \
+                roles.public_body(candidate)
+    organisation = roles.organisation_name(organisation)
+    return roles.split_organisation(roles.clean_role(text), organisation)
 
 
 _FULL_NAME = re.compile(

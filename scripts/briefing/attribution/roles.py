@@ -75,7 +75,8 @@ def clean_role(text: str | None, before_name: bool = False) -> str | None:
             words.pop()
     if not words:
         return None
-    heads = [i for i, w in enumerate(words) if is_role_head(w)] or \
+    # "major general", "attorney general": the qualifier that ends a title is its head
+    heads = [i for i, w in enumerate(words) if is_role_head(w) or i == len(words) - 1 and w.lower() == "general"] or \
         [i for i, w in enumerate(words) if is_role_word(w)] or ([len(words) - 1] if described else [])
     if len(words) > _MAX_ROLE_WORDS and heads and not before_name:
         words = words[: heads[0] + 1]  # the shortest faithful title: "outside adviser to the campaign on …"
@@ -151,7 +152,8 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
     owner = _POSSESSIVE_OWNER.match(role)
     if owner:
         found = clean_organisation(owner.group(1))
-        return (clean_role(owner.group(2)) or role, found) if found else (owner.group(2), None)
+        # "Iran's foreign ministry spokesman": a place owns no job, but what follows may name the body
+        return (clean_role(owner.group(2)) or role, found) if found else split_organisation(owner.group(2))
     words = role.split()
     title = lexicon.words("titles.txt")
     demonyms = lexicon.table("demonyms.txt")
@@ -159,15 +161,24 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
     for i, word in enumerate(words):
         bare = word.strip(",")
         capital = bare[:1].isupper() or bare[:1].isdigit() and start is not None
-        if capital and bare.lower().rstrip(".") not in title and bare not in demonyms and not is_role_word(bare):
+        if capital and bare.lower().rstrip(".") not in title and bare not in demonyms and not is_role_word(bare) \
+                and bare.lower() not in _QUALIFIERS:
             if start is None:
                 start = i
             end = i + 1
         elif start is not None and not (bare.lower() in ("&", "and", "of", "for") and i + 1 < len(words)
                                         and words[i + 1][:1].isupper()):
             break
-    head = next((i for i, w in enumerate(words) if is_role_head(w)), len(words))
-    if start is None or end == len(words) or not words[end][:1].islower() or start > head:
+    head = next((i for i, w in enumerate(words) if is_role_head(w) and w not in demonyms), len(words))
+    if start is None:
+        return _split_public_body(words, head) or (role, None)
+    if start and words[start - 1] in demonyms:
+        start -= 1  # "Australian Army": the demonym is part of the organisation's name
+    # A title in capitals after an organisation that is one by its form: "CIA Director", "Australian Army Major
+    # General"; not "Interior Minister" or "Shadow Secretary", whose capitals are the title's own.
+    titled = end < len(words) and words[end][:1].isupper() and _is_organisation_shaped(words[start:end]) \
+        and words[end].lower() not in _PORTFOLIO_TITLES
+    if end == len(words) or not (words[end][:1].islower() or titled) or start > head:
         # Only a name before the role's head is its organisation ("president of the Central Asian country" is none)
         # and there must be a role left; a title in capitals has capitalised words of its own
         # ("Shadow Secretary of State", "Interior Minister"): only a role in lower case sets off a name before it.
@@ -179,3 +190,48 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
     if re.search(rf"\b(?:{lexicon.alternation('jurisdiction_titles.txt')})$", " ".join(rest), re.I):
         return role, None  # "Mykolaiv mayor", "Tajik President": the place governed, not an employer
     return " ".join(rest), found
+
+
+# Titles whose capitalised words before them are a portfolio, not an employer: "Diaspora Affairs Minister".
+_PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "chancellor", "undersecretary", "czar", "tsar"}
+
+
+def _is_organisation_shaped(words: list[str]) -> bool:
+    """An acronym ("CIA", "FINMA") or a name ending in an organisation's word ("Australian Army")."""
+    last = words[-1].strip(",.")
+    return len(last) > 1 and last.isupper() and last.isalpha() or \
+        last.lower() in lexicon.words("organisation_words.txt")
+
+
+def _split_public_body(words: list[str], head: int) -> tuple[str, str] | None:
+    """"foreign ministry spokesman" → ("spokesman", "foreign ministry"): a body named in lower case before the
+    role's head, with a word of its own before its noun."""
+    bodies = lexicon.words("public_bodies.txt")
+    body = next((k for k in range(head - 1, 0, -1) if words[k].lower() in bodies), None)
+    if body is None:
+        return None
+    start = 0
+    while start < body and (words[start].lower() in _QUALIFIERS or words[start].lower() in _LEADING_FILLER):
+        start += 1
+    if start >= body or not all(w[:1].islower() or w in lexicon.table("demonyms.txt") for w in words[start:body]):
+        return None
+    rest = words[:start] + words[body + 1:]
+    return (" ".join(rest), " ".join(words[start:body + 1])) if any(is_role_head(w) for w in rest) else None
+
+
+_PUBLIC_BODY = re.compile(r"(?:the\s+)?((?:[\w\-’']+\s+){1,4}?(?:" + lexicon.alternation("public_bodies.txt")
+                          + r"))(?=\s*$|\s*[,;:.)]|\s+(?:in|of|for|that|which|who|since|until|and|[a-z]+ing)\b)", re.I)
+
+
+def public_body(text: str) -> str | None:
+    """A body that employs people named in lower case at the start of text ("the Ukrainian president's office",
+    "the parliamentary committee overseeing the reforms" → "parliamentary committee"), or None."""
+    match = _PUBLIC_BODY.match(text.strip())
+    if not match or match.group(1)[:1].isupper() and match.group(1).split()[0] not in lexicon.table("demonyms.txt"):
+        return None
+    return match.group(1)
+
+
+def organisation_name(text: str | None) -> str | None:
+    """An organisation as clean_organisation() reads it, or a public body named in lower case."""
+    return clean_organisation(text) or public_body(text or "")
