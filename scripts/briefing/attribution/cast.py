@@ -105,6 +105,19 @@ def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
     return found
 
 
+def _organisation_first_words(paragraphs: tuple[str, ...]) -> set[str]:
+    """First words of the organisations the article names by an organisation's word ("Peabody" of "Peabody
+    Energy", "Gazprom" of "Gazprom Neft"): a speaker of that one word, never named in full, is the organisation."""
+    found = set()
+    organisation_words = lexicon.words("organisation_words.txt")
+    for text in paragraphs:
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group().split()
+            if len(words) > 1 and mentions.strip_possessive(words[-1]).lower() in organisation_words:
+                found.add(words[0])
+    return found
+
+
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'´\-]+)\b(?! [A-Z])")
 
 
@@ -165,6 +178,7 @@ class Cast:
         # What the article shows to be an organisation: "Kpler, a data firm", "state nuclear energy firm
         # Energoatom", "Homayoun Falakshahi of Kpler". A speaker of that name is nobody we profile.
         self.organisations = _organisations(paragraphs) | {o for _, o in self.introduced.values() if o}
+        self.organisation_first_words = _organisation_first_words(paragraphs)
         self._titles = _titles_before_surnames(paragraphs)
         self._other_name_orders(paragraphs, name_start)
         self.surname_uses = self._surname_mentions(spans, name_start)

@@ -91,8 +91,12 @@ def find_units(text: str, spans: list[Span], marks: re.Pattern = MARK) -> list[U
             next_sentence(starts, spans[i - 1].outer_end - 1, len(text)) > span.outer_start
         if cue is None and same_sentence:
             cue = found[-1].cue
-        if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like:
-            continue  # a scare quote
+        # a scare quote; not a sentence left open to go on in the next paragraph ('… said X. “The sanctions bite')
+        opens_sentence = not span.closed and words[:1].isupper() and \
+            text[:span.outer_start].rstrip().endswith((".", "!", "?", "…"))
+        if cue is None and len(words.split()) < _MIN_BARE_WORDS and span.outer_start > 0 and not sentence_like \
+                and not opens_sentence:
+            continue
         found.append(Unit((span,), cue, floor))
     return found
 

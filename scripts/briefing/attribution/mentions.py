@@ -440,12 +440,22 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
             # "analyst at Morgan Stanley" is an employer; "the departure of Bill Bratton" is a person.
             organisation = roles.clean_organisation(candidate, strict=match.group().split()[0] != "at") or \
                 roles.public_body(candidate)
+        else:
+            # "a spokesperson for Toronto Police Service": the body a person speaks for, where it is shaped like
+            # one (not "minister for Transport")
+            speaks_for = re.compile(r"\s+for\s+(?=[^\W\d_a-z])").search(text, title.end() if title else 0)
+            candidate = roles.clean_organisation(text[speaks_for.end():], strict=True) if speaks_for else None
+            if candidate and roles.is_organisation_shaped(candidate.split()):
+                organisation, text = candidate, text[: speaks_for.start()]
     organisation = roles.organisation_name(organisation)
     return roles.split_organisation(roles.clean_role(text), organisation)
 
 
+# "Mr.", "Sgt.", "Const.": the abbreviated titles (title_words.txt) that may open a name.
+_ABBREVIATED_TITLES = "|".join(sorted({key.capitalize() for key in lexicon.table("title_words.txt")} | {"Mr", "Mrs", "Ms"},
+                                      key=lambda key: (-len(key), key)))
 _FULL_NAME = re.compile(
-    r"(?<![\w’'´])((?:[A-Z]\.|(?:Mrs?|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Rev)\.|[^\W\d_a-z][\w’'´\-]*)"
+    r"(?<![\w’'´])((?:[A-Z]\.|(?:" + _ABBREVIATED_TITLES + r")\.|[^\W\d_a-z][\w’'´\-]*)"
     r"(?:\s+(?:[A-Z]\.|[^\W\d_a-z][\w’'´\-]*|(?:" + "|".join(sorted(PARTICLES)) + r")(?![\w’'´]))){1,7})")
 
 

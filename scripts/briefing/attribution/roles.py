@@ -35,7 +35,7 @@ def is_role_word(word: str) -> bool:
 # Words of a title that qualify its head and are none themselves: "former", "deputy", "senior".
 _QUALIFIERS = {"former", "senior", "junior", "retired", "acting", "deputy", "vice", "prime", "chief", "principal",
                "co", "ex", "current", "then", "outgoing", "incoming", "interim", "assistant", "associate", "executive",
-               "general", "head", "lead", "managing", "special"}
+               "general", "head", "lead", "managing", "special", "staff"}
 
 
 def is_role_head(word: str) -> bool:
@@ -176,7 +176,7 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
         start -= 1  # "Australian Army": the demonym is part of the organisation's name
     # A title in capitals after an organisation that is one by its form: "CIA Director", "Australian Army Major
     # General"; not "Interior Minister" or "Shadow Secretary", whose capitals are the title's own.
-    titled = end < len(words) and words[end][:1].isupper() and _is_organisation_shaped(words[start:end]) \
+    titled = end < len(words) and words[end][:1].isupper() and is_organisation_shaped(words[start:end]) \
         and words[end].lower() not in _PORTFOLIO_TITLES
     if end == len(words) or not (words[end][:1].islower() or titled) or start > head:
         # Only a name before the role's head is its organisation ("president of the Central Asian country" is none)
@@ -187,7 +187,8 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
     rest = words[:start] + words[end:]
     if not found or not any(is_role_word(w) for w in rest):
         return role, None
-    if re.search(rf"\b(?:{lexicon.alternation('jurisdiction_titles.txt')})$", " ".join(rest), re.I):
+    if not is_organisation_shaped(words[start:end]) and \
+            re.search(rf"\b(?:{lexicon.alternation('jurisdiction_titles.txt')})$", " ".join(rest), re.I):
         return role, None  # "Mykolaiv mayor", "Tajik President": the place governed, not an employer
     return " ".join(rest), found
 
@@ -196,7 +197,7 @@ def split_organisation(role: str | None, organisation: str | None = None) -> tup
 _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "chancellor", "undersecretary", "czar", "tsar"}
 
 
-def _is_organisation_shaped(words: list[str]) -> bool:
+def is_organisation_shaped(words: list[str]) -> bool:
     """An acronym ("CIA", "FINMA") or a name ending in an organisation's word ("Australian Army")."""
     last = words[-1].strip(",.")
     return len(last) > 1 and last.isupper() and last.isalpha() or \

@@ -90,7 +90,9 @@ def surname(mention: Mention, where, nearby, cast: Cast) -> str | None:
     # title or a capital inside a sentence ("named only as Magyar") says it is one.
     if not full and (mention.gender or mention.role or mention.name in cast.proper
                      or not re.search(r"(?:ing|ed|ly)$", mention.name)):
-        full = names.person_name([mention.name], cast.vocabulary)
+        # "Peabody said" where the article writes "Peabody Energy": the company, unless a title says a person
+        if mention.gender or mention.role or mention.name not in cast.organisation_first_words:
+            full = names.person_name([mention.name], cast.vocabulary)
     return cast.meet(full, mention) if full and full not in cast.organisations else None
 
 
@@ -121,8 +123,15 @@ def pronoun_person_in_view(mention: Mention, where, nearby, cast: Cast) -> str |
     return None
 
 
+# How many paragraphs back the last speaker is still in view for "he said": further, an empty speaker is
+# better than a wrong one.
+_SPEAKER_IN_VIEW = 4
+
+
 def pronoun_last_speaker(mention: Mention, where, nearby, cast: Cast) -> str | None:
-    return next((name for name in reversed(cast.speakers) if cast.fits(name, mention.gender)), None)
+    """The last speaker of the right sex, heard within the last few paragraphs."""
+    return next((name for name in reversed(cast.speakers) if cast.fits(name, mention.gender)
+                 and where[0] - cast.spoken_in.get(name, where[0]) <= _SPEAKER_IN_VIEW), None)
 
 
 def descriptor(mention: Mention, where, nearby, cast: Cast) -> str | None:
