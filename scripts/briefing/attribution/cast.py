@@ -218,7 +218,8 @@ class Cast:
             words = names.surname_words(name)
             first, last = words[0], words[-1]
             if 2 <= len(words) <= 3 and not alone.get(last) and first not in self._by_tail \
-                    and alone.get(first, 0) >= (2 if names.is_given_name(first) else 1):
+                    and alone.get(first, 0) >= (2 if names.is_given_name(first) and first.lower() not in
+                                                lexicon.words("family_names_first.txt") else 1):
                 self._by_tail.setdefault(first, []).append((n, off, name))
             for middle in words[1:-1]:
                 if alone.get(middle) and middle not in self._by_tail and middle.lower() not in mentions.PARTICLES:
