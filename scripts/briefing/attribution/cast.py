@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..gazetteer import is_place
 from ..model import Person
-from . import lexicon, mentions, names
+from . import lexicon, mentions, names, roles
 from .cues import REPORTING_VERB
 from .mentions import Mention
 from .spans import Span, sentence_of, sentence_starts
@@ -159,7 +159,7 @@ class Cast:
                 self._by_tail.setdefault(" ".join(words[-k:]), []).append((n, off, mention.name))
             name_start.update(((n, i), off) for i in range(off, end))
             if mention.name not in self.introduced:
-                role, organisation = mentions.introduction(text, off, end)
+                role, organisation = mentions.introduction(text, off, end, mention.name)
                 self.introduced[mention.name] = (mention.role or role, mention.organisation or organisation)
             self.about.setdefault(mention.name, set()).update(mentions.described_words(mention))
             self.about[mention.name].update(w for x in self.introduced[mention.name] if x for w in x.lower().split())
@@ -314,6 +314,9 @@ class Cast:
         org = (person.organisation if person else None) or mention.organisation
         if not org and (role == introduced_role or not mention.role):
             org = introduced_org  # the organisation of the role it was introduced with, not of another
+        if org and " " not in org and any(n.split()[-1] == org for n in self.people.keys() | self.person_like):
+            # "Clinton spokesman", "Trump lawyer": a person's name is who they work for, not an organisation
+            role, org = roles.with_owner(role, org), None
         if mention.gender:
             self.gender.setdefault(name, mention.gender)
         self.people[name] = Person(name=name, role=role, organisation=org, gender=self.gender.get(name))

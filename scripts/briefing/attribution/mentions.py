@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon, names, roles
 from .lexicon import strip_possessive
+from ..gazetteer import is_place
 
 # The word lists are data (lexicon/, with a README); each file says why it exists.
 # Honorifics carry a gender, which is all the pronoun resolver knows about a person.
@@ -28,11 +29,11 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 NON_PERSON_PRONOUNS = {"they", "it", "we", "i", "you"}
 # Titles that hold "of" or "for" themselves: none of it is an organisation.
 _TITLE_WITH_PREPOSITION = re.compile(
-    r"\b(?:Secretary|Minister) of State(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
+    r"\b(?i:secretary|minister) of (?i:state)(?: for (?:the )?[A-Z][\w\-]*(?: (?:and |of |for )?(?:the )?[A-Z][\w\-]*)*)?"
     r"|\bChancellor of the Exchequer\b|\b[Cc]hiefs? of (?:the )?(?:[Dd]efen[cs]e )?[Ss]taff\b|\b[Ee]ditor in [Cc]hief\b"
     # "mayor of Boryspil", "President of Tajikistan": the place governed is part of the role.
-    r"|\b(?i:" + lexicon.alternation("jurisdiction_titles.txt") + r") of (?:the )?[A-Z][\w\-’']*(?: [A-Z][\w\-’']*)*"
-    r"(?: (?:country|state|region|province|city|republic|nation|kingdom|oblast|district|territory))?")
+    r"|\b(?i:" + lexicon.alternation("jurisdiction_titles.txt") + r") of (?:the )?(?P<governed>[A-Z][\w\-’']*(?: [A-Z][\w\-’']*)*)"
+    r"(?P<territory> (?:country|state|region|province|city|republic|nation|kingdom|oblast|district|territory))?")
 # Prepositions that introduce an organisation in an appositive ("analyst at Dragonfly Intelligence").
 _ORG_PREPOSITION = re.compile(r"(?:^|\s)(?:at|of|from|with|for the)\s+(?:the\s+)?(?=[^\W\d_])")
 # An appositive ends where a new clause begins: ", speaking at …", ", who …", ", said …".
@@ -289,8 +290,8 @@ def _segment_name(segment: str) -> Mention | None:
     head = segment[: employer.start()] if employer else segment
     tokens = _TOKEN.findall(head)
     run = _leading_run(tokens)
-    if not run or len(run) != len(tokens):
-        return None
+    if not run or len(run) != len(tokens) or employer and _is_title(run[-1]):
+        return None  # "U.S. Secretary of State Antony Blinken": a title's own "of", not a name's employer
     mention = _name_from_run(run)
     if not mention or mention.kind not in ("name", "surname"):
         return None
@@ -334,18 +335,21 @@ def _appositive_subject(text: str) -> Mention | None:
     return None
 
 
-def introduction(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+def introduction(text: str, start: int, end: int, name: str = "") -> tuple[str | None, str | None]:
     """(role, organisation) that introduce the name at text[start:end]: the words before it ("Kyiv mayor",
     "Pentagon spokesperson") or its appositive after it (", chief economist at Acme Bank,")."""
     before = text[max(0, start - 160):start]
-    tokens = _TOKEN.findall(before.rsplit(",", 1)[-1])
+    # "Secretary of State Antony Blinken": the words of the match before the name are the title's
+    found = text[start:end].split()
+    lead_in = found[: next((i for i, w in enumerate(found) if name.split()[:1] == [w]), 0)] if name else []
+    tokens = _TOKEN.findall(before.rsplit(",", 1)[-1]) + lead_in
     role, organisation = roles.split_organisation(roles.clean_role(_pre_role(tokens), before_name=True))
     # "a Ukrainian soldier named only as Magyar", "the chairman of the Ukrainian parliament, Ruslan Stefanchuk,".
     named_as = _NAMED_AS.search(before) or _DESCRIBED_BEFORE.search(before)
     if not role and named_as:
         role, organisation = parse_appositive(named_as.group(1))
     after = re.match(r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:(?:a|an|the)\s+)?(?=[a-z])([^,;:.]*)", text[end:])
-    if after and not role and not _ORGANISATION_APPOSITIVE.match(text, end):
+    if after and not role and not _ORGANISATION_APPOSITIVE.match(text, end) and not _CLAUSE_START.match(after.group(1)):
         role, organisation = parse_appositive(after.group(1))
     return role, organisation
 
@@ -392,6 +396,9 @@ def subject_after_verb(text: str) -> Mention | None:
     organisation = None
     # 'Tom Ebdon of Clean Severn Now', 'wrote Cameron Easley for Morning Consult'.
     org_match = re.search(r"\s+(?:of|from|at|for|with)\s+((?:the\s+)?[^\W\d_][^,;:.]*)", segment)
+    title = _TITLE_WITH_PREPOSITION.search(segment)
+    if org_match and title and title.start() <= org_match.start() < title.end():
+        org_match = None  # "Secretary of State Antony Blinken": the title's own "of"
     if org_match:
         organisation = roles.clean_organisation(org_match.group(1), strict=True)
         segment = segment[: org_match.start()]
@@ -430,6 +437,9 @@ def parse_appositive(text: str) -> tuple[str | None, str | None]:
         organisation, text = possessive.group(1).strip(), possessive.group(2)
     else:
         title = _TITLE_WITH_PREPOSITION.search(text)
+        if title and title.group("governed") and not title.group("territory") and not is_place(title.group("governed")) \
+                and re.match(r"(?i:(?:vice\s+)?president|leader|head)\b", title.group()):
+            title = None  # "president of the United Federation of Teachers" governs no place: an employer
         found = list(_ORG_PREPOSITION.finditer(text, title.end() if title else 0))
         # "head of research at Kestrel": where a role has its own "of", the employer follows "at".
         match = next((m for m in found if m.group().split()[0] == "at"), found[0] if found else None)

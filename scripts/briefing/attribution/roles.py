@@ -35,12 +35,24 @@ def is_role_word(word: str) -> bool:
 # Words of a title that qualify its head and are none themselves: "former", "deputy", "senior".
 _QUALIFIERS = {"former", "senior", "junior", "retired", "acting", "deputy", "vice", "prime", "chief", "principal",
                "co", "ex", "current", "then", "outgoing", "incoming", "interim", "assistant", "associate", "executive",
-               "general", "head", "lead", "managing", "special", "staff"}
+               "general", "head", "lead", "managing", "special", "staff", "shadow"}
 
 
 def is_role_head(word: str) -> bool:
     """A role word that can head a role: "director", not the "former" or "deputy" before it."""
     return is_role_word(word) and word.lower().strip(".,") not in _QUALIFIERS
+
+
+_CLAUSE_WORDS = {"by", "to", "with", "from", "against", "like", "than", "as", "that", "who", "which", "when"}
+
+
+def _ends_a_clause(word: str) -> bool:
+    """A verb or preposition before a name, after which its role begins ("targeting", "by", "believes")."""
+    low = word.lower()
+    if not word.islower() or low in _QUALIFIERS or is_role_word(word):
+        return False
+    return low in _CLAUSE_WORDS or low.endswith(("ed", "ing")) and len(low) > 4 or \
+        low in lexicon.words("speech_verbs.txt") or low in lexicon.words("reporting_verbs.txt")
 
 
 def clean_role(text: str | None, before_name: bool = False) -> str | None:
@@ -64,6 +76,12 @@ def clean_role(text: str | None, before_name: bool = False) -> str | None:
     while words and (words[0].lower() in _LEADING_FILLER or words[0].lower().rstrip(".") in lexicon.words("calendar.txt")
                      or any(c.isdigit() for c in words[0])):
         words.pop(0)
+    if before_name:
+        # "described Democratic presidential nominee", "statements made by former candidate": a role before a name
+        # begins after the sentence's verb or preposition
+        words = words[max((i + 1 for i, w in enumerate(words) if _ends_a_clause(w)), default=0):]
+        if words and words[-1].lower() in _CONNECTORS:
+            return None  # "U.S. Secretary of": the title runs on into the name
     digits = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     if digits is not None:
         # "president of the Central Asian country of 35m": after the head, the words before the figure's phrase.
@@ -100,8 +118,8 @@ def clean_organisation(text: str | None, strict: bool = False) -> str | None:
     words = re.split(r"\s*[,;:(]\s*", text.strip())[0].split()
     # "the", "Brussels-based", "brokerage Aton": what stands before the name.
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().endswith("-based")
-                     or words[0][:1].islower()):
-        words.pop(0)
+                     or words[0][:1].islower() or words[0].lower() in lexicon.words("not_names.txt")):
+        words.pop(0)  # "Another RT America host": "another" is no part of the name
     kept: list[str] = []
     for i, word in enumerate(words):
         low = word.lower().strip(".")
@@ -119,7 +137,7 @@ def clean_organisation(text: str | None, strict: bool = False) -> str | None:
     while kept and kept[-1].lower() in _CONNECTORS:
         kept.pop()
     name = " ".join(kept).strip(" .")
-    if not name or _not_an_employer(name):
+    if not name or _not_an_employer(name) or all(w.lower() in lexicon.words("calendar.txt") for w in kept):
         return None
     if strict and len(kept) > 1 and names.is_given_name(kept[0]) and names.looks_like_a_person(kept) \
             and not any(w.lower() in lexicon.words("organisation_words.txt") for w in kept):
@@ -200,8 +218,9 @@ _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "chancellor", "und
 def is_organisation_shaped(words: list[str]) -> bool:
     """An acronym ("CIA", "FINMA") or a name ending in an organisation's word ("Australian Army")."""
     last = words[-1].strip(",.")
+    # one word must be an acronym: "House Speaker" and "City Attorney" are titles
     return len(last) > 1 and last.isupper() and last.isalpha() or \
-        last.lower() in lexicon.words("organisation_words.txt")
+        len(words) > 1 and last.lower() in lexicon.words("organisation_words.txt")
 
 
 def _split_public_body(words: list[str], head: int) -> tuple[str, str] | None:
@@ -236,3 +255,13 @@ def public_body(text: str) -> str | None:
 def organisation_name(text: str | None) -> str | None:
     """An organisation as clean_organisation() reads it, or a public body named in lower case."""
     return clean_organisation(text) or public_body(text or "")
+
+
+def with_owner(role: str | None, owner: str) -> str | None:
+    """The role as written with the person it serves put back: ("former administration official", "Obama") →
+    "former Obama administration official"."""
+    if not role:
+        return role
+    words = role.split()
+    lead = next((i for i, w in enumerate(words) if w.lower() not in _QUALIFIERS), len(words))
+    return " ".join(words[:lead] + [owner] + words[lead:])
