@@ -88,8 +88,16 @@ def _proper_words(paragraphs: tuple[str, ...]) -> frozenset[str]:
 # again at every shorter length (a paragraph of a hundred thousand capitalised words stays linear).
 _CAPITALS = r"(?>[^\W\d_a-z][\w’'´\-&.]*(?:\s+(?:of|for|and|&)?\s*[^\W\d_a-z][\w’'´\-&.]*)*)"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w’'´]){_CAPITALS}")
-_AFTER_ORGANISATION_NOUN = re.compile(
-    rf"\b(?i:{lexicon.alternation('organisation_nouns.txt')})\s+({_CAPITALS})")
+
+
+def _after_organisation_noun(text: str, start: int) -> bool:
+    """Whether the word or two before text[start] are an organisation noun ("the consultancy Rystad Energy")."""
+    before = text[max(0, start - 30):start]
+    if not before[-1:].isspace():
+        return False
+    words = before.lower().split()[-2:]
+    nouns = lexicon.words("organisation_nouns.txt")
+    return bool(words) and (words[-1] in nouns or " ".join(words) in nouns)
 
 
 def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
@@ -99,8 +107,8 @@ def _organisations(paragraphs: tuple[str, ...]) -> set[str]:
     for text in paragraphs:
         # finditer resumes after each run, so every character is read once
         names = [run.group() for run in _CAPITALISED_RUN.finditer(text)
-                 if mentions._ORGANISATION_APPOSITIVE.match(text, run.end())]
-        names += [match.group(1) for match in _AFTER_ORGANISATION_NOUN.finditer(text)]
+                 if text.startswith(",", run.end()) and mentions._ORGANISATION_APPOSITIVE.match(text, run.end())
+                 or _after_organisation_noun(text, run.start())]
         found.update(mentions.strip_possessive(name.strip()) for name in names if name[:1].isupper())
     return found
 
@@ -118,6 +126,7 @@ def _organisation_first_words(paragraphs: tuple[str, ...]) -> set[str]:
     return found
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'´\-])[^\W\d_a-z][\w’'´\-]*")
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'´\-]+)\b(?! [A-Z])")
 
 
@@ -254,7 +263,7 @@ class Cast:
         found = []
         for n, text in enumerate(self.paragraphs, 1):
             quote_starts = [s.outer_start for s in spans[n - 1]]
-            for match in re.finditer(r"[^\W\d_][\w’'´\-]*", text):
+            for match in _CAPITALISED_WORD.finditer(text):  # a surname is capitalised
                 word = mentions.strip_possessive(match.group())
                 if word not in self._by_tail and names.fold(word, True) not in self._by_spelling:
                     continue
