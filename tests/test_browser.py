@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import chromium, search, serve
+from browser import chromium, complaints, search, serve
 from site_build import ROOT
 
 QUERIES = [
@@ -207,6 +207,31 @@ def test_no_accessibility_violations(browser, base_url, path, scheme):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     context.close()
     assert violations == []
+
+
+# A page of every type the site has: the home page, an article, a theme, an analyst, a place, a person, and
+# each index.
+EVERY_PAGE_TYPE = ["", "articles/xi-putin-moscow/", "themes/sanctions/", "analysts/david-dalton/",
+                   "places/kazakhstan/", "people/xi-jinping/", "articles/", "themes/", "analysts/", "places/",
+                   "people/", "quotes/", "coverage/"]
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE, ids=lambda path: path.strip("/") or "home")
+def test_no_page_logs_an_error_or_requests_a_missing_file(browser, base_url, path):
+    """Read to its end (the home page's diagram loads as it comes into view), then searched: the browser
+    reports nothing against the page."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = complaints(page)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("End")
+    page.mouse.wheel(0, 100_000)
+    page.wait_for_load_state("networkidle")
+    assert search(page, "Dalton")[0] == "David Dalton"
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert found == [], "\n".join(found)
 
 
 def _broken_file_links(site: Path) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from briefing.reader import parse_seed
-from browser import chromium, serve
+from browser import chromium, complaints, search, serve
 from site_build import ENGINES, ROOT, Page, engine_build, generate
 
 SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
@@ -217,3 +217,25 @@ def test_zensical_search_finds_the_analyst_and_opens_the_profile(browser, zensic
     page.wait_for_url(re.compile(rf"/analysts/{slug}/"))
     assert page.locator("h1").first.inner_text().rstrip("¶") == name
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "articles/xi-putin-moscow/", "themes/sanctions/", "analysts/david-dalton/",
+                                  "places/kazakhstan/", "people/xi-jinping/", "analysts/"],
+                         ids=lambda path: path.strip("/") or "home")
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_no_page_logs_an_error_or_requests_a_missing_file(browser, built, engine, path):
+    """As test_browser.py checks MkDocs' site: each page type read to its end and searched with the engine's own
+    search, and nothing reported against the page."""
+    with serve(built(engine)) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        found = complaints(page)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("End")
+        page.mouse.wheel(0, 100_000)
+        page.wait_for_load_state("networkidle")
+        assert (zensical_search if engine == "zensical" else search)(page, "Dalton")[0] == "David Dalton"
+        page.wait_for_load_state("networkidle")
+        context.close()
+    assert found == [], "\n".join(found)
