@@ -133,6 +133,26 @@ def test_a_paragraph_permalink_shows_that_paragraph(page, base_url):
     assert page.evaluate("document.querySelector('#p-15').matches(':target')")
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 390, "height": 844}],
+                         ids=["laptop", "phone"])
+def test_a_theme_page_opens_on_its_first_paragraph_with_its_rules_folded(browser, base_url, site, viewport):
+    """Without scrolling, a newcomer sees the first paragraph on the theme begin; the rules that chose the
+    paragraphs are below them, collapsed, and open on a click."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    themes = sorted(p.parent.name for p in (site / "themes").glob("*/index.html") if p.parent.name != "other")
+    assert len(themes) >= 9
+    for theme in themes:
+        page.goto(base_url + f"themes/{theme}/")
+        first = page.locator("blockquote.excerpt").first.bounding_box()
+        assert first["y"] + 50 < viewport["height"], (theme, first)  # its first line and more
+        rules = page.locator("details.theme-rules li").first
+        assert not rules.is_visible(), theme
+        page.locator("details.theme-rules summary").click()
+        assert rules.is_visible() and rules.bounding_box()["y"] > first["y"], theme
+    context.close()
+
+
 def test_theme_excerpt_links_to_its_paragraph(page, base_url):
     page.goto(base_url + "themes/iran-drones/")
     page.locator("#xi-putin-moscow-p-11 a.para-n").click()

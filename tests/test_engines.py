@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -81,6 +82,55 @@ def test_every_paragraph_has_its_permalink_and_is_unaltered(built, engine):
         assert article.text_by_id[f"p-{n}"] == f"{n} {text}"
 
 
+class _Reading(HTMLParser):
+    """The text of a page's content (its <article>) in reading order, and the part of it inside a collapsed block
+    (a <details> not open)."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self._pieces: list[tuple[str, bool]] = []
+        self._details: list[bool] = []  # for each <details> open around here: whether it is collapsed
+        self._skip = 1  # outside the <article>
+        self.feed(path.read_text(encoding="utf-8"))
+        self.text = " ".join("".join(piece for piece, _ in self._pieces).split())
+        self.folded = " ".join("".join(piece for piece, folded in self._pieces if folded).split())
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self._details.append("open" not in dict(attrs))
+        self._skip += (tag in ("script", "style")) - (tag == "article")
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._details.pop()
+        self._skip -= (tag in ("script", "style")) - (tag == "article")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._pieces.append((data, any(self._details)))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_theme_page_shows_its_paragraphs_first_and_its_rules_folded(built, engine):
+    """A reader came for the paragraphs: the first comes right after the description and a line each of
+    analysts, places and related themes; how paragraphs are chosen comes after them, its rules collapsed."""
+    source = parse_seed(SEED.name, SEED.read_bytes()).paragraphs
+    corpus = json.loads((built(engine) / "data" / "corpus.json").read_text(encoding="utf-8"))
+    for theme in corpus["themes"]:
+        if theme["slug"] == "other":  # no rules: what no rule matched
+            continue
+        page = _Reading(built(engine) / "themes" / theme["slug"] / "index.html")
+        first = f"{theme['paragraphs'][0]['n']} {source[theme['paragraphs'][0]['n'] - 1]}"
+        assert page.text.index(first) < page.text.index("How paragraphs are chosen"), theme["slug"]
+        before = page.text[page.text.index(theme["description"]) + len(theme["description"]):page.text.index(first)]
+        assert before.startswith(" Analysts quoted on this theme: ") and "Related themes: " in before, before
+        assert len(before) < 600, before
+        assert first not in page.folded
+        for rule in (["terms"] if theme["terms"] else []) + [r["name"] for r in theme["rules"]]:
+            assert f"{rule}: " in page.folded, (theme["slug"], rule)
+            assert f"{rule}: " not in page.text.replace(page.folded, ""), (theme["slug"], rule)
+
+
 def test_properdocs_builds_what_mkdocs_builds(built):
     """ProperDocs runs Material unchanged: every file of its site is MkDocs' but for the generator tag."""
     mkdocs, properdocs = built("mkdocs"), built("properdocs")
@@ -144,6 +194,10 @@ def test_the_search_index_keeps_out_what_the_pages_exclude(built, engine):
     # `{ data-search-exclude }` and data-search-exclude: the quotes are on the profile page, not in its entry.
     assert "fairly dire performance" in Page(built(engine) / "analysts/david-dalton/index.html").text
     assert "fairly dire performance" not in profile["text"] and "Places:" not in profile["text"]
+    # The rules a theme page folds away are on the page, not in its entry.
+    theme = "".join(entry["text"] for location, entry in index.items() if location.startswith("themes/sanctions/"))
+    assert "sanctions-busting" in Page(built(engine) / "themes/sanctions/index.html").text
+    assert "sanctions-busting" not in theme and "How paragraphs are chosen" not in theme
     # `search: exclude: true` in the front matter: the quotes index and the coverage page are not searched.
     assert not [location for location in index if location.startswith(("quotes/", "coverage/"))]
     assert {"articles/xi-putin-moscow/", "themes/sanctions/", "places/kazakhstan/"} <= set(index)
