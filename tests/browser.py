@@ -45,6 +45,19 @@ def chromium():
             browser.close()
 
 
+def complaints(page) -> list[str]:
+    """What the browser reports against the page from now on, as a reader's developer tools show it: console
+    errors, uncaught exceptions, requests that failed, and responses with an HTTP status of 400 or more."""
+    found: list[str] = []
+    page.on("console", lambda message: found.append(f"console error: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(f"uncaught: {error}"))
+    page.on("requestfailed", lambda request: found.append(f"request failed: {request.url} ({request.failure})"))
+    page.on("response", lambda response: found.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400 else None)
+    return found
+
+
 def search(page, query: str) -> list[str]:
     """Type query into Material's search box as a reader does; the titles of the result pages, in order."""
     page.keyboard.press("Escape")

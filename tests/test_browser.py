@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import chromium, search, serve
+from browser import chromium, complaints, search, serve
 from site_build import ROOT
 
 QUERIES = [
@@ -133,6 +133,26 @@ def test_a_paragraph_permalink_shows_that_paragraph(page, base_url):
     assert page.evaluate("document.querySelector('#p-15').matches(':target')")
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 390, "height": 844}],
+                         ids=["laptop", "phone"])
+def test_a_theme_page_opens_on_its_first_paragraph_with_its_rules_folded(browser, base_url, site, viewport):
+    """Without scrolling, a newcomer sees the first paragraph on the theme begin; the rules that chose the
+    paragraphs are below them, collapsed, and open on a click."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    themes = sorted(p.parent.name for p in (site / "themes").glob("*/index.html") if p.parent.name != "other")
+    assert len(themes) >= 9
+    for theme in themes:
+        page.goto(base_url + f"themes/{theme}/")
+        first = page.locator("blockquote.excerpt").first.bounding_box()
+        assert first["y"] + 50 < viewport["height"], (theme, first)  # its first line and more
+        rules = page.locator("details.theme-rules li").first
+        assert not rules.is_visible(), theme
+        page.locator("details.theme-rules summary").click()
+        assert rules.is_visible() and rules.bounding_box()["y"] > first["y"], theme
+    context.close()
+
+
 def test_theme_excerpt_links_to_its_paragraph(page, base_url):
     page.goto(base_url + "themes/iran-drones/")
     page.locator("#xi-putin-moscow-p-11 a.para-n").click()
@@ -207,6 +227,31 @@ def test_no_accessibility_violations(browser, base_url, path, scheme):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     context.close()
     assert violations == []
+
+
+# A page of every type the site has: the home page, an article, a theme, an analyst, a place, a person, and
+# each index.
+EVERY_PAGE_TYPE = ["", "articles/xi-putin-moscow/", "themes/sanctions/", "analysts/david-dalton/",
+                   "places/kazakhstan/", "people/xi-jinping/", "articles/", "themes/", "analysts/", "places/",
+                   "people/", "quotes/", "coverage/"]
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE, ids=lambda path: path.strip("/") or "home")
+def test_no_page_logs_an_error_or_requests_a_missing_file(browser, base_url, path):
+    """Read to its end (the home page's diagram loads as it comes into view), then searched: the browser
+    reports nothing against the page."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = complaints(page)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("End")
+    page.mouse.wheel(0, 100_000)
+    page.wait_for_load_state("networkidle")
+    assert search(page, "Dalton")[0] == "David Dalton"
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert found == [], "\n".join(found)
 
 
 def _broken_file_links(site: Path) -> list[str]:

@@ -102,25 +102,25 @@ def test_parallel_rendering_gives_the_same_pages_as_one_process(tmp_path):
 
 
 def test_long_pages_are_cut_by_articles_and_by_entries_but_never_inside_an_article():
-    from briefing.render import ARTICLES_PER_PART, ENTRIES_PER_PART, _parts
+    from briefing.render.parts import ARTICLES_PER_PART, ENTRIES_PER_PART, article_parts
 
     # One article with more excerpts than a part holds, then many articles with two each.
     entries = ["long"] * (ENTRIES_PER_PART + 5) + [f"a{i}" for i in range(2 * ARTICLES_PER_PART) for _ in range(2)]
-    cut = _parts(entries)
+    cut = article_parts(entries)
     assert cut[0] == ["long"]
     assert [article for part in cut for article in part] == list(dict.fromkeys(entries))
     assert all(len(part) <= ARTICLES_PER_PART and 2 * len(part) <= ENTRIES_PER_PART for part in cut[1:])
-    assert _parts([]) == [[]]
+    assert article_parts([]) == [[]]
 
 
 def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_article(monkeypatch):
-    import briefing.render as render_module
+    from briefing.render import parts, render
 
-    monkeypatch.setattr(render_module, "ARTICLES_PER_PART", 1)
+    monkeypatch.setattr(parts, "ARTICLES_PER_PART", 1)
     site = site_of(*(f"---\ntitle: Note {n}\npublished: 202{n}-01-01\n---\n"
                      f"“Trade through Kazakhstan is booming, year {n} of the boom,” says David Dalton, "
                      f"senior analyst at Dragonfly Intelligence.\n" for n in (1, 2)))
-    pages = dict(render_module.render(site))
+    pages = dict(render(site))
     # Note 1 is the older article: part 2 of the theme, the place and the profile alike.
     for page in ("themes/other/2/index.md", "places/kazakhstan/2/index.md"):
         assert 'href="../../../analysts/david-dalton/2/' in pages[page], page
@@ -129,12 +129,12 @@ def test_an_excerpt_links_its_speaker_at_the_part_of_the_profile_that_holds_the_
 def test_the_parts_line_links_every_part_when_few_and_a_window_when_many(monkeypatch):
     import re
 
-    import briefing.render as render_module
+    from briefing.render import parts, render
 
-    monkeypatch.setattr(render_module, "ARTICLES_PER_PART", 1)
+    monkeypatch.setattr(parts, "ARTICLES_PER_PART", 1)
     site = site_of(*(f"---\ntitle: Note {n}\npublished: 2020-01-{n:02d}\n---\nTrade through Kazakhstan is "
                      f"booming, day {n} of the boom.\n" for n in range(1, 31)))
-    pages = dict(render_module.render(site))
+    pages = dict(render(site))
     linked = {n: sorted(int(m) for m in re.findall(r"\[(\d+)\]\(", pages[f"places/kazakhstan/{n}/index.md"
                                                                         if n > 1 else "places/kazakhstan/index.md"]))
               for n in (1, 15, 30)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -15,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from briefing.reader import parse_seed
-from browser import chromium, serve
+from browser import chromium, complaints, search, serve
 from site_build import ENGINES, ROOT, Page, engine_build, generate
 
 SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
@@ -81,6 +82,55 @@ def test_every_paragraph_has_its_permalink_and_is_unaltered(built, engine):
         assert article.text_by_id[f"p-{n}"] == f"{n} {text}"
 
 
+class _Reading(HTMLParser):
+    """The text of a page's content (its <article>) in reading order, and the part of it inside a collapsed block
+    (a <details> not open)."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self._pieces: list[tuple[str, bool]] = []
+        self._details: list[bool] = []  # for each <details> open around here: whether it is collapsed
+        self._skip = 1  # outside the <article>
+        self.feed(path.read_text(encoding="utf-8"))
+        self.text = " ".join("".join(piece for piece, _ in self._pieces).split())
+        self.folded = " ".join("".join(piece for piece, folded in self._pieces if folded).split())
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self._details.append("open" not in dict(attrs))
+        self._skip += (tag in ("script", "style")) - (tag == "article")
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._details.pop()
+        self._skip -= (tag in ("script", "style")) - (tag == "article")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._pieces.append((data, any(self._details)))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_theme_page_shows_its_paragraphs_first_and_its_rules_folded(built, engine):
+    """A reader came for the paragraphs: the first comes right after the description and a line each of
+    analysts, places and related themes; how paragraphs are chosen comes after them, its rules collapsed."""
+    source = parse_seed(SEED.name, SEED.read_bytes()).paragraphs
+    corpus = json.loads((built(engine) / "data" / "corpus.json").read_text(encoding="utf-8"))
+    for theme in corpus["themes"]:
+        if theme["slug"] == "other":  # no rules: what no rule matched
+            continue
+        page = _Reading(built(engine) / "themes" / theme["slug"] / "index.html")
+        first = f"{theme['paragraphs'][0]['n']} {source[theme['paragraphs'][0]['n'] - 1]}"
+        assert page.text.index(first) < page.text.index("How paragraphs are chosen"), theme["slug"]
+        before = page.text[page.text.index(theme["description"]) + len(theme["description"]):page.text.index(first)]
+        assert before.startswith(" Analysts quoted on this theme: ") and "Related themes: " in before, before
+        assert len(before) < 600, before
+        assert first not in page.folded
+        for rule in (["terms"] if theme["terms"] else []) + [r["name"] for r in theme["rules"]]:
+            assert f"{rule}: " in page.folded, (theme["slug"], rule)
+            assert f"{rule}: " not in page.text.replace(page.folded, ""), (theme["slug"], rule)
+
+
 def test_properdocs_builds_what_mkdocs_builds(built):
     """ProperDocs runs Material unchanged: every file of its site is MkDocs' but for the generator tag."""
     mkdocs, properdocs = built("mkdocs"), built("properdocs")
@@ -144,6 +194,10 @@ def test_the_search_index_keeps_out_what_the_pages_exclude(built, engine):
     # `{ data-search-exclude }` and data-search-exclude: the quotes are on the profile page, not in its entry.
     assert "fairly dire performance" in Page(built(engine) / "analysts/david-dalton/index.html").text
     assert "fairly dire performance" not in profile["text"] and "Places:" not in profile["text"]
+    # The rules a theme page folds away are on the page, not in its entry.
+    theme = "".join(entry["text"] for location, entry in index.items() if location.startswith("themes/sanctions/"))
+    assert "sanctions-busting" in Page(built(engine) / "themes/sanctions/index.html").text
+    assert "sanctions-busting" not in theme and "How paragraphs are chosen" not in theme
     # `search: exclude: true` in the front matter: the quotes index and the coverage page are not searched.
     assert not [location for location in index if location.startswith(("quotes/", "coverage/"))]
     assert {"articles/xi-putin-moscow/", "themes/sanctions/", "places/kazakhstan/"} <= set(index)
@@ -217,3 +271,25 @@ def test_zensical_search_finds_the_analyst_and_opens_the_profile(browser, zensic
     page.wait_for_url(re.compile(rf"/analysts/{slug}/"))
     assert page.locator("h1").first.inner_text().rstrip("¶") == name
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "articles/xi-putin-moscow/", "themes/sanctions/", "analysts/david-dalton/",
+                                  "places/kazakhstan/", "people/xi-jinping/", "analysts/"],
+                         ids=lambda path: path.strip("/") or "home")
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_no_page_logs_an_error_or_requests_a_missing_file(browser, built, engine, path):
+    """As test_browser.py checks MkDocs' site: each page type read to its end and searched with the engine's own
+    search, and nothing reported against the page."""
+    with serve(built(engine)) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        found = complaints(page)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("End")
+        page.mouse.wheel(0, 100_000)
+        page.wait_for_load_state("networkidle")
+        assert (zensical_search if engine == "zensical" else search)(page, "Dalton")[0] == "David Dalton"
+        page.wait_for_load_state("networkidle")
+        context.close()
+    assert found == [], "\n".join(found)

@@ -140,15 +140,15 @@ def test_the_quotes_index_and_the_coverage_matrix_come_in_parts_and_lose_nothing
 def indexed_site(tmp_path_factory):
     """A corpus whose indexes are longer than an index page holds (made short here), so they come in parts."""
     from bench import write_corpus
-    from briefing import render
     from briefing.build import build
+    from briefing.render import parts
 
     work = tmp_path_factory.mktemp("indexed")
     write_corpus(work / "seeds", 85)
     for path in (ROOT / "tests/fixtures/news").glob("*.txt"):  # undated, and naming people
         (work / "seeds" / path.name).write_bytes(path.read_bytes())
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "INDEX_ROWS", 4)
+        patch.setattr(parts, "INDEX_ROWS", 4)
         assert build(work / "seeds", work / "project" / "docs")[0] == []
     result = mkdocs_build(work / "project")
     assert result.returncode == 0, result.stderr
