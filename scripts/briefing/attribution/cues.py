@@ -233,8 +233,9 @@ def clip(cue: str, max_words: int = 14) -> str:
 
 # A passive before the verb: its subject is spoken to or about ("was accused", "had been told").
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
-# "according to X", "according to estimates by X", "according to a statement from X": X is who says it.
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:[a-z][\w\-]*\s+){1,3}(?:by|from|of)\s+)?")
+# "according to X", "according to estimates by X", "according to a statement from X", "in the words of X":
+# X is who says it.
+_ACCORDING_TO = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:[a-z][\w\-]*\s+){1,3}(?:by|from|of)\s+)?")
 
 
 def reported_candidates(text: str, spans: list[Span]):

@@ -15,7 +15,7 @@ from . import lexicon, names
 from ..gazetteer import is_place
 
 _ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|where|when|while|after|before|because|since|until)\b"
-                          r"|\s+and\s+(?:a|an|the|is|was|now|also)\b"
+                          r"|\s+and\s+(?:a|an|the|is|was|now|also)\b|\s+now$"
                           r"|\s*[,;:(]|\s+--?\s+|\s+[—–―]\s*")
 _NOT_A_ROLE_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|is|was|has|had|and|but|or)\b", re.I)
 _LEADING_FILLER = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "last", "next", "week", "year",
