@@ -121,7 +121,8 @@ def _organisation_first_words(paragraphs: tuple[str, ...]) -> set[str]:
     for text in paragraphs:
         for run in _CAPITALISED_RUN.finditer(text):
             words = run.group().split()
-            if len(words) > 1 and mentions.strip_possessive(words[-1]).lower() in organisation_words:
+            # a run may go on past a full stop ("Peabody Energy. From"): any later word of it will do
+            if any(mentions.strip_possessive(w.rstrip(".,")).lower() in organisation_words for w in words[1:]):
                 found.add(words[0])
     return found
 
