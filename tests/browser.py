@@ -58,6 +58,15 @@ def complaints(page) -> list[str]:
     return found
 
 
+def read_to_the_end(page, url: str) -> None:
+    """Open url and scroll to its end, as a reader does, so that what loads as it comes into view loads."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("End")
+    page.mouse.wheel(0, 100_000)
+    page.wait_for_load_state("networkidle")
+
+
 def search(page, query: str) -> list[str]:
     """Type query into Material's search box as a reader does; the titles of the result pages, in order."""
     page.keyboard.press("Escape")

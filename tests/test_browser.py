@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import chromium, complaints, search, serve
+from browser import chromium, complaints, read_to_the_end, search, serve
 from site_build import ROOT
 
 QUERIES = [
@@ -243,11 +243,7 @@ def test_no_page_logs_an_error_or_requests_a_missing_file(browser, base_url, pat
     context = browser.new_context()
     page = context.new_page()
     found = complaints(page)
-    page.goto(base_url + path)
-    page.wait_for_load_state("networkidle")
-    page.keyboard.press("End")
-    page.mouse.wheel(0, 100_000)
-    page.wait_for_load_state("networkidle")
+    read_to_the_end(page, base_url + path)
     assert search(page, "Dalton")[0] == "David Dalton"
     page.wait_for_load_state("networkidle")
     context.close()

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from briefing.reader import parse_seed
-from browser import chromium, complaints, search, serve
+from browser import chromium, complaints, read_to_the_end, search, serve
 from site_build import ENGINES, ROOT, Page, engine_build, generate
 
 SEED = ROOT / "seeds" / "xi-putin-moscow.txt"
@@ -284,11 +284,7 @@ def test_no_page_logs_an_error_or_requests_a_missing_file(browser, built, engine
         context = browser.new_context()
         page = context.new_page()
         found = complaints(page)
-        page.goto(url + path)
-        page.wait_for_load_state("networkidle")
-        page.keyboard.press("End")
-        page.mouse.wheel(0, 100_000)
-        page.wait_for_load_state("networkidle")
+        read_to_the_end(page, url + path)
         assert (zensical_search if engine == "zensical" else search)(page, "Dalton")[0] == "David Dalton"
         page.wait_for_load_state("networkidle")
         context.close()
