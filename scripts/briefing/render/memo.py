@@ -94,6 +94,28 @@ class _Recorded:
         raise TypeError(f"{'.'.join(map(str, self._where))} printed whole: print its fields")
 
 
+class PerObject:
+    """What a pure function gave for one object of the site (a theme page, an analyst, a place, an article),
+    kept from one render to the next: the assembly keeps every object an edit did not touch, so that what is
+    made from one of them (its parts, the links to its names) is made again only when it is new."""
+
+    def __init__(self):
+        self._last: dict = {}
+        self._now: dict = {}
+
+    def __call__(self, function: Callable, value):
+        key = (function, id(value))
+        hit = self._now.get(key) or self._last.get(key)
+        if hit is None or hit[0] is not value:  # the value is kept with its result, so that its id is not reused
+            hit = (value, function(value))
+        self._now[key] = hit
+        return hit[1]
+
+    def next_render(self) -> None:
+        """Keep only what the last render asked for, so that what is kept does not grow with every edit."""
+        self._last, self._now = self._now, {}
+
+
 class PageMemo:
     """What the pages of the last render read and gave, so that a build kept warm renders only the pages
     whose inputs changed.
@@ -111,6 +133,7 @@ class PageMemo:
         self.encoded: dict = {}  # corpus_json's entries (articles, quotes, mentions), encoded
         self._read: set[tuple] = set()
         self._pending = None  # a render(first=…) whose other pages are still to check
+        self.per_object = PerObject()
 
     def render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: PageRenderer,
                processes: int | None, first: Collection[str] | None = None) -> list[str]:
