@@ -153,7 +153,9 @@ def test_the_site_rebuilt_after_edits_is_the_clean_build_byte_for_byte(warm_and_
     # Pages, corpus.json, the search index (in the order a full build writes it), the sitemap: all of it.
     assert differ == []
     assert "search/search_index.json" in cold and "data/corpus.json" in cold
-    assert "analysts/petra-lindahl/index.html" in cold  # the new analyst's profile
+    # The analyst renamed has the profile of their new name alone; the analyst whose only quote went has none.
+    assert "analysts/david-dalby/index.html" in cold and "analysts/david-dalton/index.html" not in cold
+    assert "analysts/petra-lindahl/index.html" not in cold
 
 
 def test_the_rebuilds_were_partial(warm_and_clean):

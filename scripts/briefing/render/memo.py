@@ -4,6 +4,7 @@ the pages whose inputs changed."""
 from __future__ import annotations
 
 import dataclasses
+import operator
 from functools import partial
 from typing import Callable, Collection
 
@@ -103,13 +104,17 @@ class PerObject:
         self._last: dict = {}
         self._now: dict = {}
 
-    def __call__(self, function: Callable, value):
+    def __call__(self, function: Callable, value, *more: tuple):
+        """function(value, *more); more: tuples of the site's objects (an article's quotes), the same when each
+        of their objects is."""
         key = (function, id(value))
         hit = self._now.get(key) or self._last.get(key)
-        if hit is None or hit[0] is not value:  # the value is kept with its result, so that its id is not reused
-            hit = (value, function(value))
+        # The values are kept with the result, so that their ids are not reused meanwhile.
+        if hit is None or hit[0] is not value or len(hit[1]) != len(more) or \
+                not all(len(a) == len(b) and all(map(operator.is_, a, b)) for a, b in zip(hit[1], more)):
+            hit = (value, more, function(value, *more))
         self._now[key] = hit
-        return hit[1]
+        return hit[2]
 
     def next_render(self) -> None:
         """Keep only what the last render asked for, so that what is kept does not grow with every edit."""

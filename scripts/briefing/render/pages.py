@@ -211,7 +211,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
             reports_by.setdefault(r.article, []).append(r)
     for a in site.articles:
         page("article", slugs.article_page(a.slug), article=a,
-             **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
+             **per(_article_context, a, tuple(quotes_by.get(a.slug, ())), tuple(reports_by.get(a.slug, ()))))
     # Where each theme's quotes begin in the quotes index, which the theme page links to.
     quotes_part = {theme.slug: next((n for n, quotes in enumerate(by_part, 1) if quotes), 1)
                    for theme, by_part in quotes_by_part}
@@ -239,7 +239,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     return files
 
 
-def _article_context(article: Article, placed: list, reports: list) -> dict:
+def _article_context(article: Article, placed: tuple, reports: tuple) -> dict:
     """Per paragraph: the quotes that touch it and the analysts reported in it."""
     quotes_at: dict[int, list] = {}
     for q in placed:
