@@ -92,14 +92,14 @@ def reassemble(previous: Assembly | None, articles: list[Article], config: Confi
     # The pages to combine again: every page a changed article was on, or is on now.
     changed = set(chain.from_iterable(c.pages for c in chain(gone, fresh)))
     members = dict(base.members) if base else {}
-    grown: dict[tuple[str, str], set[str]] = {page: set(members.get(page, ())) for page in changed}
+    membership: dict[tuple[str, str], set[str]] = {page: set(members.get(page, ())) for page in changed}
     for c in gone:
         for page in c.pages:
-            grown[page].discard(c.article.slug)
+            membership[page].discard(c.article.slug)
     for c in fresh:
         for page in c.pages:
-            grown[page].add(c.article.slug)
-    for page, slugs in grown.items():
+            membership[page].add(c.article.slug)
+    for page, slugs in membership.items():
         if slugs:
             members[page] = frozenset(slugs)
         else:
