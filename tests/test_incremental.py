@@ -1,10 +1,12 @@
 """The editor's loop: a site kept warm and rebuilt after each edit is byte-identical to a clean build.
 
-`make serve` keeps the generator warm (cached analyses, pages rendered again only when their inputs changed)
-and has MkDocs rebuild only the files that changed, keeping each page's search entries. After a series of
-edits (a quote added with a new analyst, a paragraph changed, an article added and one removed, a theme's
-terms and description changed) every page, corpus.json and the search index must be what a clean build of
-the same seeds gives; and the rebuilds must really have been partial.
+`make serve` keeps the generator warm (cached analyses, the site assembled again only where the changed articles
+are, pages rendered again only when their inputs changed) and has MkDocs rebuild only the files that changed,
+keeping each page's search entries. After each of a series of edits (a quote added with a new analyst, a
+paragraph changed, an article added and one removed, a speaker renamed, an analyst's only quote taken out, a
+theme's terms and description changed, an article's date moved across the parts of long pages) the site
+assembled and the Markdown written must be what a clean build of the same seeds gives, and after all of them
+every page, corpus.json and the search index; and the rebuilds must really have been partial.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
+NEW_QUOTE = ("“Sanctions will bite harder in the spring than anyone in Moscow admits,” says Petra Lindahl, head of "
+             "research at Arcadia Partners.")
 EDITS = [
     # A quote with a speaker never seen before: a new analyst, on the article and its themes.
-    ("quote", lambda seeds: _append(seeds / "note-0040.txt", "“Sanctions will bite harder in the spring than "
-                                    "anyone in Moscow admits,” says Petra Lindahl, head of research at Arcadia "
-                                    "Partners.")),
+    ("quote", lambda seeds: _append(seeds / "note-0040.txt", NEW_QUOTE)),
     # A paragraph reworded: no page comes or goes.
     ("wording", lambda seeds: _replace(seeds / "xi-putin-moscow.txt", ("diplomatic bonhomie", "diplomatic warmth"))),
     # A paragraph changed: a place named, a theme's term dropped.
@@ -56,10 +58,17 @@ EDITS = [
         '---\ntitle: "A late note"\npublished: "2025-01-02"\n---\nDiplomats in Beijing watched the summit.\n\n'
         "“The partnership has limits,” says Anna Brandt, senior analyst at Harrow Capital.\n", encoding="utf-8")),
     ("removed", lambda seeds: (seeds / "note-0003.txt").unlink()),
+    # A speaker renamed throughout an article: one analyst gone from the site, another come, the surname
+    # alone ("Dalton says") now another person's.
+    ("renamed", lambda seeds: _replace(seeds / "xi-putin-moscow.txt", *[("Dalton", "Dalby")] * 4)),
+    # The only quote of an analyst taken out again: the analyst and their profile gone.
+    ("analyst gone", lambda seeds: _replace(seeds / "note-0040.txt", (NEW_QUOTE, ""))),
     # Themes edited: a term added and the description reworded; a rule narrowed; a title changed.
     ("theme", lambda seeds: _replace(seeds / "themes.yml", ("""terms: ['"sanctions"',""", """terms: [grain, '"sanctions"',"""),
                                      ("Western sanctions on Russia,", "Western sanctions on Russia and its trade,"),
                                      ("within: 12", "within: 3"), ("title: Regime survival", "title: Regime at risk"))),
+    # An old article dated newest: it moves from the last part of every long page it is on to the first.
+    ("redated", lambda seeds: _replace(seeds / "note-0050.txt", ('published: "2020-03-23"', 'published: "2025-12-30"'))),
 ]
 
 
@@ -71,14 +80,34 @@ def _replace(path: Path, *pairs: tuple[str, str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def warm_and_clean(tmp_path_factory):
+def _seeds(folder: Path) -> Path:
     from bench import write_corpus
 
-    work = tmp_path_factory.mktemp("incremental")
-    seeds = work / "seeds"
+    seeds = folder / "seeds"
     write_corpus(seeds, 90)  # long enough for pages in parts
     shutil.copy(SEED, seeds / SEED.name)
+    return seeds
+
+
+def test_after_each_edit_the_site_assembled_again_is_the_one_assembled_from_scratch(tmp_path):
+    # The warm generator assembles per article (assemble.reassemble): after every edit, its site and the Markdown
+    # it writes must be what a cold build of the same seeds makes, so that a wrong step fails where it happens.
+    seeds = _seeds(tmp_path)
+    generator = Generator(seeds, tmp_path / "warm")
+    assert generator.run().problems == []
+    for name, edit in EDITS:
+        edit(seeds)
+        assert generator.run().problems == [], name
+        clean = Generator(seeds, tmp_path / name, warm=False)
+        assert clean.run().problems == [], name
+        assert generator.site == clean.site, name
+        assert _tree(tmp_path / "warm") == _tree(tmp_path / name), name
+
+
+@pytest.fixture(scope="module")
+def warm_and_clean(tmp_path_factory):
+    work = tmp_path_factory.mktemp("incremental")
+    seeds = _seeds(work)
     project = work / "warm"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -124,7 +153,9 @@ def test_the_site_rebuilt_after_edits_is_the_clean_build_byte_for_byte(warm_and_
     # Pages, corpus.json, the search index (in the order a full build writes it), the sitemap: all of it.
     assert differ == []
     assert "search/search_index.json" in cold and "data/corpus.json" in cold
-    assert "analysts/petra-lindahl/index.html" in cold  # the new analyst's profile
+    # The analyst renamed has the profile of their new name alone; the analyst whose only quote went has none.
+    assert "analysts/david-dalby/index.html" in cold and "analysts/david-dalton/index.html" not in cold
+    assert "analysts/petra-lindahl/index.html" not in cold
 
 
 def test_the_rebuilds_were_partial(warm_and_clean):

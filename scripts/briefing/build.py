@@ -19,10 +19,10 @@ from typing import Collection
 from . import slugs
 from .attribution import names
 from .analyse import analyse, analyse_text
-from .assemble import assemble
+from .assemble import Assembly, reassemble
 from .config import load_config
 from .feeds import feeds
-from .model import Article, Config, Source, TextAnalysis
+from .model import Article, Config, Site, Source, TextAnalysis
 from .parallel import fork_map
 from .reader import read_seeds
 from .render import PageMemo, corpus_json, render
@@ -54,9 +54,11 @@ class Generator:
 
     Warm, it keeps what each run found: every seed's parse by its bytes, every article's text analysis by its
     source, every article by its source and the part of the config it depends on (theme terms, overrides),
-    every page with what it read (render.PageMemo), and what it wrote. A run then analyses only the changed
-    articles, renders only the pages whose inputs changed and writes only the files whose text changed, and
-    it writes exactly what a cold build of the same seeds writes (tests/test_incremental.py checks this).
+    the assembled site with what each article gave it (assemble.Assembly), every page with what it read
+    (render.PageMemo), and what it wrote. A run then analyses only the changed articles, assembles again only
+    the pages they are on, renders only the pages whose inputs changed and writes only the files whose text
+    changed, and it writes exactly what a cold build of the same seeds writes (tests/test_incremental.py
+    checks this).
     """
 
     def __init__(self, seed_dir: Path, out_dir: Path, directory_urls: bool = True,
@@ -67,12 +69,15 @@ class Generator:
         self._config: dict | None = {} if warm else None
         self._texts: dict[bytes, TextAnalysis] = {}
         self._articles: dict[tuple[bytes, bytes], Article] = {}
+        self._keys: dict[int, tuple[Source, bytes]] = {}  # id of a source → (the source, its digest)
+        self._assembly: Assembly | None = None  # the last run's site, with what each article gave it
         self._memo = PageMemo() if warm else None
         self._written: dict[str, str] | None = None
         self._data: set[str] = set()  # the paths of the data files written last
         self._gone: set[str] = set()  # pages a run(first=…) no longer makes, kept until finish() removes them
         self._site = None  # the site of a run whose data files are still to write
         self.rendered = 0  # pages rendered in the last run (the others were kept from the run before)
+        self.site: Site | None = None  # the site the last run assembled
 
     def run(self, defer_data: bool = False, first: Collection[str] | None = None) -> Outcome:
         """defer_data: write the pages only, and leave the data files (corpus.json, the feeds) as they were until
@@ -127,7 +132,10 @@ class Generator:
         for article in articles:
             for problem in article.problems:
                 print(f"{seed_dir.name}/{article.source_name}: warning: {problem}", file=sys.stderr)
-        site = assemble(articles, config)
+        assembly = reassemble(self._assembly, articles, config)
+        if self.warm:
+            self._assembly = assembly
+        site = self.site = assembly.site
         files = render(site, self.directory_urls, memo=self._memo, data=not defer_data, first=first)
         self.rendered = self._memo.rendered if self._memo else len(files)
         if defer_data:  # the data files as they were, until finish()
@@ -161,7 +169,10 @@ class Generator:
         # the catch-all, the quote overrides. A theme reworded or retitled leaves every article as it was.
         config_key = _digest((tuple(replace(t, title="", description="") for t in config.themes), config.catch_all,
                               config.quote_overrides))
-        keys = [_digest(source) for source in sources]
+        # read_seeds gives the same Source for the same bytes: each is hashed once, not at every run.
+        keys = [self._keys[id(source)][1] if id(source) in self._keys and self._keys[id(source)][0] is source
+                else _digest(source) for source in sources]
+        self._keys = {id(source): (source, key) for source, key in zip(sources, keys)} if self.warm else {}
         todo = [(source, self._texts.get(key)) for source, key in zip(sources, keys)
                 if (key, config_key) not in self._articles]
         if todo:

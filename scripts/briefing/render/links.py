@@ -77,20 +77,34 @@ class Linker:
         return links
 
 
-def name_links(site: Site) -> dict:
+def name_links(site: Site, per) -> dict:
     """What a name in an excerpt links to (a place, a person, or an analyst's profile), and the names in each
-    paragraph, for Linker."""
+    paragraph, for Linker. per: a PerObject, which keeps each unchanged article's names from the last render."""
     analyst_by_name = {a.name: a.slug for a in site.analysts}
     people = {e.slug for e in site.people}
-    targets, mentions = {}, {}
+    targets, mentions, named = {}, {}, set()
     for article in site.articles:
-        for m in article.places + article.mentioned:
-            mentions.setdefault((article.slug, m.paragraph), []).append(m)
-            if m.kind != "person":
-                targets[(False, m.slug, m.name)] = slugs.place_page(m.slug)
-            elif m.name in analyst_by_name:
-                targets[(True, m.slug, m.name)] = slugs.analyst_page(analyst_by_name[m.name])
-            elif m.slug in people:
-                targets[(True, m.slug, m.name)] = slugs.person_page(m.slug)
-    return {"link_targets": targets,
-            "mentions": {where: tuple(sorted(found, key=lambda m: m.start)) for where, found in mentions.items()}}
+        in_paragraphs, places, persons = per(_names_in, article)
+        mentions.update(in_paragraphs)
+        targets.update(places)
+        named.update(persons)
+    for key in named:
+        _, slug, name = key
+        if name in analyst_by_name:
+            targets[key] = slugs.analyst_page(analyst_by_name[name])
+        elif slug in people:
+            targets[key] = slugs.person_page(slug)
+    return {"link_targets": targets, "mentions": mentions}
+
+
+def _names_in(article) -> tuple[dict, dict, set]:
+    """An article's names by paragraph, sorted by start; the pages of the places it names; the people it names,
+    as link_targets keys, whose pages depend on the whole site."""
+    mentions, places, persons = {}, {}, set()
+    for m in article.places + article.mentioned:
+        mentions.setdefault((article.slug, m.paragraph), []).append(m)
+        if m.kind != "person":
+            places[(False, m.slug, m.name)] = slugs.place_page(m.slug)
+        else:
+            persons.add((True, m.slug, m.name))
+    return {where: tuple(sorted(found, key=lambda m: m.start)) for where, found in mentions.items()}, places, persons

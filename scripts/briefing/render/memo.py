@@ -4,6 +4,7 @@ the pages whose inputs changed."""
 from __future__ import annotations
 
 import dataclasses
+import operator
 from functools import partial
 from typing import Callable, Collection
 
@@ -94,6 +95,32 @@ class _Recorded:
         raise TypeError(f"{'.'.join(map(str, self._where))} printed whole: print its fields")
 
 
+class PerObject:
+    """What a pure function gave for one object of the site (a theme page, an analyst, a place, an article),
+    kept from one render to the next: the assembly keeps every object an edit did not touch, so that what is
+    made from one of them (its parts, the links to its names) is made again only when it is new."""
+
+    def __init__(self):
+        self._last: dict = {}
+        self._now: dict = {}
+
+    def __call__(self, function: Callable, value, *more: tuple):
+        """function(value, *more); more: tuples of the site's objects (an article's quotes), the same when each
+        of their objects is."""
+        key = (function, id(value))
+        hit = self._now.get(key) or self._last.get(key)
+        # The values are kept with the result, so that their ids are not reused meanwhile.
+        if hit is None or hit[0] is not value or len(hit[1]) != len(more) or \
+                not all(len(a) == len(b) and all(map(operator.is_, a, b)) for a, b in zip(hit[1], more)):
+            hit = (value, more, function(value, *more))
+        self._now[key] = hit
+        return hit[2]
+
+    def next_render(self) -> None:
+        """Keep only what the last render asked for, so that what is kept does not grow with every edit."""
+        self._last, self._now = self._now, {}
+
+
 class PageMemo:
     """What the pages of the last render read and gave, so that a build kept warm renders only the pages
     whose inputs changed.
@@ -111,6 +138,7 @@ class PageMemo:
         self.encoded: dict = {}  # corpus_json's entries (articles, quotes, mentions), encoded
         self._read: set[tuple] = set()
         self._pending = None  # a render(first=…) whose other pages are still to check
+        self.per_object = PerObject()
 
     def render(self, jobs: list[tuple[str, str, dict]], tables: dict, renderer: PageRenderer,
                processes: int | None, first: Collection[str] | None = None) -> list[str]:

@@ -24,7 +24,7 @@ from ..parallel import fork_map
 from .data import corpus_json
 from .escape import html_text, http_url, json_ld, marked, snippet, text
 from .links import FEEDS, href, name_links, slug_anchor, theme_anchor, url
-from .memo import PageMemo, PageRenderer, call
+from .memo import PageMemo, PageRenderer, PerObject, call
 from .parts import First, article_parts, articles_index, into_parts, letter_index
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -135,12 +135,17 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     first: with memo, render only these pages and the new ones now, each other page keeping its last text
     until memo.finish() renders what changed of them (`make serve`: the open pages first)."""
     env = _environment()
+    # What is made from one theme page, analyst, place or person alone is kept with it while it is unchanged.
+    per = memo.per_object if memo is not None else PerObject()
+    per.next_render()
     # Long pages come in parts; which part holds an article, so that links point straight there.
-    parts = {("theme", t.theme.slug): article_parts([e.article for e in t.excerpts]) for t in site.themes}
-    parts.update({("analyst", a.slug): article_parts([q.article for q in a.quotes] +
-                                                     [r.article for r in a.reported]) for a in site.analysts})
-    parts.update({(kind, e.slug): article_parts([x.article for x in e.excerpts])
-                  for kind, entities in (("place", site.places), ("person", site.people)) for e in entities})
+    cuts = {("theme", t.theme.slug): per(_theme_cut, t) for t in site.themes}
+    cuts.update({("analyst", a.slug): per(_analyst_cut, a) for a in site.analysts})
+    cuts.update({("place", e.slug): per(_place_cut, e) for e in site.places})
+    cuts.update({("person", e.slug): per(_person_cut, e) for e in site.people})
+    part_of: dict[tuple[str, str, str], int] = {}
+    for cut in cuts.values():
+        part_of.update(cut.part_of)
     articles = {a.slug: a for a in site.articles}
     # (article, paragraph) → the quotes in it whose speaker is known, which a theme page names under the paragraph
     quotes_in: dict[tuple[str, int], list] = {}
@@ -152,9 +157,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     tables = dict(
         themes={t.theme.slug: t for t in site.themes}, analysts={a.slug: a for a in site.analysts},
         articles=articles, quotes_in=quotes_in,
-        part_of={(kind, slug, article): n for (kind, slug), cut in parts.items()
-                 for n, part in enumerate(cut, 1) for article in part},
-        **_entity_index(site), **name_links(site))
+        part_of=part_of, **_entity_index(site, per), **name_links(site, per))
     most_quoted = sorted(site.analysts, key=lambda a: (-len(a.quotes), a.name))[:HOME_ANALYSTS]
     home_analysts = sorted(most_quoted, key=lambda a: a.name)
     constants = dict(description=SITE_DESCRIPTION, json_ld=json_ld, directory_urls=directory_urls)
@@ -196,9 +199,9 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
              unattributed=unattributed[n - 1], doubtful=[first.analyst for first in doubtful[n - 1]])
     for kind, entities, path in (("place", site.places, slugs.place_page), ("person", site.people, slugs.person_page)):
         for entity in entities:
-            cut = parts[(kind, entity.slug)]
-            for n, excerpts in enumerate(into_parts(entity.excerpts, cut), 1):
-                page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n, parts=len(cut),
+            cut = cuts[(kind, entity.slug)]
+            for n, (excerpts,) in enumerate(cut.entries, 1):
+                page("entity", path(entity.slug, n), kind=kind, entity=entity, part=n, parts=len(cut.articles),
                      excerpts=excerpts)
     quotes_by, reports_by = {}, {}
     for q in site.quotes:
@@ -208,20 +211,19 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
             reports_by.setdefault(r.article, []).append(r)
     for a in site.articles:
         page("article", slugs.article_page(a.slug), article=a,
-             **_article_context(a, quotes_by.get(a.slug, []), reports_by.get(a.slug, [])))
+             **per(_article_context, a, tuple(quotes_by.get(a.slug, ())), tuple(reports_by.get(a.slug, ()))))
     # Where each theme's quotes begin in the quotes index, which the theme page links to.
     quotes_part = {theme.slug: next((n for n, quotes in enumerate(by_part, 1) if quotes), 1)
                    for theme, by_part in quotes_by_part}
     for view in site.themes:
-        cut = parts[("theme", view.theme.slug)]
-        for n, excerpts in enumerate(into_parts(view.excerpts, cut), 1):
-            page("theme", slugs.theme_page(view.theme.slug, n), view=view, part=n, parts=len(cut),
+        cut = cuts[("theme", view.theme.slug)]
+        for n, (excerpts,) in enumerate(cut.entries, 1):
+            page("theme", slugs.theme_page(view.theme.slug, n), view=view, part=n, parts=len(cut.articles),
                  excerpts=excerpts, quotes_part=quotes_part[view.theme.slug])
     for analyst in site.analysts:
-        cut = parts[("analyst", analyst.slug)]
-        for n, (quotes, reported) in enumerate(zip(into_parts(analyst.quotes, cut), into_parts(analyst.reported, cut),
-                                                   strict=True), 1):
-            page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n, parts=len(cut),
+        cut = cuts[("analyst", analyst.slug)]
+        for n, (quotes, reported) in enumerate(cut.entries, 1):
+            page("analyst", slugs.analyst_page(analyst.slug, n), analyst=analyst, part=n, parts=len(cut.articles),
                  quotes=quotes, reported=reported)
     renderer = PageRenderer(env, constants, tables, record=memo is not None)
     paths = [path for path, _, _ in jobs] + ([slugs.CORPUS_JSON] if data else [])
@@ -237,7 +239,7 @@ def render(site: Site, directory_urls: bool = True, processes: int | None = None
     return files
 
 
-def _article_context(article: Article, placed: list, reports: list) -> dict:
+def _article_context(article: Article, placed: tuple, reports: tuple) -> dict:
     """Per paragraph: the quotes that touch it and the analysts reported in it."""
     quotes_at: dict[int, list] = {}
     for q in placed:
@@ -277,15 +279,53 @@ class NamedIn:
     person: tuple[Named, ...] = ()
 
 
-def _entity_index(site: Site) -> dict:
+@dataclass(frozen=True)
+class Cut:
+    """A long page in parts: the articles of each part, which part holds each article (the part_of table's
+    entries), and the page's entries (excerpts; an analyst's quotes, then reports) in each part."""
+
+    articles: list[list[str]]
+    part_of: dict[tuple[str, str, str], int]
+    entries: list[tuple[list, ...]]  # per part, the page's entries there of each kind
+
+
+def _cut(kind: str, slug: str, articles: list[str], *entries) -> Cut:
+    cut = article_parts(articles)
+    part_of = {(kind, slug, article): n for n, part in enumerate(cut, 1) for article in part}
+    return Cut(cut, part_of, list(zip(*(into_parts(listed, cut) for listed in entries), strict=True)))
+
+
+def _theme_cut(view) -> Cut:
+    return _cut("theme", view.theme.slug, [e.article for e in view.excerpts], view.excerpts)
+
+
+def _analyst_cut(analyst) -> Cut:
+    return _cut("analyst", analyst.slug, [q.article for q in analyst.quotes] + [r.article for r in analyst.reported],
+                analyst.quotes, analyst.reported)
+
+
+def _place_cut(entity) -> Cut:
+    return _cut("place", entity.slug, [x.article for x in entity.excerpts], entity.excerpts)
+
+
+def _person_cut(entity) -> Cut:
+    return _cut("person", entity.slug, [x.article for x in entity.excerpts], entity.excerpts)
+
+
+def _entity_articles(entity) -> tuple[Named, tuple[str, ...]]:
+    """What a page shows of a place or person, and the articles that name it."""
+    return Named(entity.slug, entity.name), tuple(dict.fromkeys(e.article for e in entity.excerpts))
+
+
+def _entity_index(site: Site, per: PerObject) -> dict:
     """Per article, the places and people it names; per theme and analyst, the places they come with."""
     of_article: dict[str, dict[str, list]] = {}
     of_theme: dict[str, list] = {}
     of_analyst: dict[str, list] = {}
     for kind, entities in (("place", site.places), ("person", site.people)):
         for entity in entities:
-            named = Named(entity.slug, entity.name)
-            for article in dict.fromkeys(e.article for e in entity.excerpts):
+            named, articles = per(_entity_articles, entity)
+            for article in articles:
                 of_article.setdefault(article, {"place": [], "person": []})[kind].append(named)
             if kind == "place":
                 for theme, _ in entity.themes:
