@@ -45,8 +45,9 @@ def chromium():
             browser.close()
 
 
-def search(page, query: str) -> list[str]:
-    """Type query into Material's search box as a reader does; the titles of the result pages, in order."""
+def search(page, query: str, quiet_ms: int = 300) -> list[str]:
+    """Type query into Material's search box as a reader does; the titles of the result pages, in order, once
+    the list has not changed for quiet_ms (longer on a large site, whose answers to the last keys take longer)."""
     page.keyboard.press("Escape")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("")
@@ -66,7 +67,7 @@ def search(page, query: str) -> list[str]:
         page.wait_for_timeout(150)
         now = titles.all_inner_texts()
         settled = settled + 1 if now == shown else 0
-        if settled == 2:
+        if settled * 150 >= quiet_ms:
             break
         shown = now
     return shown

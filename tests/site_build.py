@@ -30,16 +30,17 @@ ENGINES = {
 }
 
 
-def engine_build(project: Path, engine: str, site_dir: str = "site", search: str = "lunr") -> subprocess.CompletedProcess:
+def engine_build(project: Path, engine: str, site_dir: str = "site", search: str = "lunr",
+                 index: bool = True) -> subprocess.CompletedProcess:
     """One engine's strict build of project/docs with the project's mkdocs.yml, into project/site_dir; with
-    search="pagefind", then indexed by Pagefind as `make site SEARCH=pagefind` does."""
+    search="pagefind", then indexed by Pagefind as `make site SEARCH=pagefind` does (unless index=False)."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     if not (project / "overrides").exists():
         (project / "overrides").symlink_to(ROOT / "overrides")
     command, env = ENGINES[engine](site_dir)
     built = subprocess.run(command, cwd=project, capture_output=True, text=True,
                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SEARCH": search, **env})
-    if built.returncode != 0 or search == "lunr":
+    if built.returncode != 0 or search == "lunr" or not index:
         return built
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "search.py"), "index", str(project / site_dir),
                            "--engine", search], capture_output=True, text=True)

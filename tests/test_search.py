@@ -222,7 +222,7 @@ def test_make_serve_indexes_an_edit_again(tmp_path, browser):
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(lambda: "The first version of the text" in fetch(base + "articles/live/"))
-        assert "pagefind-search.js" in fetch(base)
+        assert 'worker.searchParams.set("engine", "pagefind")' in fetch(base)
         article.write_text("Live headline\n\nThe second version.\n\n“Sanctions are the whole story,” says Hilda "
                            "Marchetti, senior analyst at Kestrel Research.\n")
         assert wait_for(lambda: "Hilda Marchetti" in fetch(base + "analysts/hilda-marchetti/"))
