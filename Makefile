@@ -42,12 +42,13 @@ docs: $(INSTALLED)
 # engine's build), or auto: Pagefind from scripts/briefing/search.py's PAGEFIND_FROM articles on.
 SEARCH ?= auto
 SEARCH_ENGINE = $(shell $(PY) scripts/search.py choose $(SEARCH) --seeds seeds)
+SEARCH_ENV = $(shell $(PY) scripts/search.py choose $(SEARCH) --seeds seeds --env)
 
 # Built beside site/ and swapped in only when the strict build succeeded.
 site: docs $(ENV_$(ENGINE))
 	@test -n "$(SEARCH_ENGINE)"  # SEARCH= lunr, pagefind or auto
 	rm -rf .site.tmp
-	BRIEFING_SEARCH=$(SEARCH_ENGINE) $(BUILD_$(ENGINE))
+	$(SEARCH_ENV) $(BUILD_$(ENGINE))
 	$(PY) scripts/search.py index .site.tmp --engine $(SEARCH_ENGINE)
 	rm -rf site && mv .site.tmp site
 

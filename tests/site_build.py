@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from briefing.search import environment  # noqa: E402
 
 
 def generate(seeds: Path, project: Path) -> subprocess.CompletedProcess:
@@ -39,7 +41,7 @@ def engine_build(project: Path, engine: str, site_dir: str = "site", search: str
         (project / "overrides").symlink_to(ROOT / "overrides")
     command, env = ENGINES[engine](site_dir)
     built = subprocess.run(command, cwd=project, capture_output=True, text=True,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SEARCH": search, **env})
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment(search), **env})
     if built.returncode != 0 or search == "lunr" or not index:
         return built
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "search.py"), "index", str(project / site_dir),

@@ -8,9 +8,10 @@ keeps lunr below PAGEFIND_FROM articles, where it is fast and needs no step afte
 Pagefind from there on.
 
 With Pagefind, the pages are built with `extra.briefing_search: pagefind` (mkdocs.yml, from BRIEFING_SEARCH):
-their content is marked for Pagefind and Material's search UI asks overrides/assets/javascripts/pagefind-search.js.
-Then `index()` runs Pagefind over the built site and empties the lunr index, which Material's script still
-fetches (its configuration, no documents: a few hundred bytes).
+their content is marked for Pagefind and the site's search worker (overrides/assets/javascripts/workers/
+briefing-search.js) answers from Pagefind. `index()` runs Pagefind over the built site and replaces the lunr index, which Material's
+script still fetches, by its configuration alone, no documents (a few hundred bytes). Material's search plugin
+still makes the lunr index in the build: disabled, it would take the search box away too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ SETTINGS = ENGINES + ("auto",)
 # 400 articles of real length).
 PAGEFIND_FROM = 400
 ENV = "BRIEFING_SEARCH"  # read by mkdocs.yml (extra.briefing_search)
+# What Material's script needs of the lunr index when Pagefind answers: the language (for the worker) and the
+# separator (for highlighting the words on the page a result opens), as Material's search plugin writes them.
+LUNR_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
 BUNDLE = "pagefind"  # Pagefind's files, under the site
 LUNR_INDEX = Path("search") / "search_index.json"
 # What lunr leaves out, Pagefind leaves out too: the parts the generator marks data-search-exclude (the
@@ -65,6 +70,11 @@ def choose(setting: str, articles: int) -> str:
     return setting
 
 
+def environment(engine: str) -> dict[str, str]:
+    """The variables a build with this engine runs with (mkdocs.yml reads them)."""
+    return {ENV: engine}
+
+
 def index(site: Path) -> Indexed:
     """Index a site built with `extra.briefing_search: pagefind`: Pagefind's bundle in site/pagefind/, written
     beside it first and swapped in (a server may be serving the old one), and the lunr index emptied."""
@@ -84,20 +94,20 @@ def index(site: Path) -> Indexed:
         bundle.rename(old)
     fresh.rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
-    _empty_lunr_index(site)
+    _write_empty_lunr_index(site)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = sum(language["page_count"] for language in entry["languages"].values())
     size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
     return Indexed(pages=pages, seconds=time.perf_counter() - started, bundle_bytes=size)
 
 
-def _empty_lunr_index(site: Path) -> None:
-    """Material's script fetches search/search_index.json on every engine that writes one; with Pagefind it
-    needs only the configuration (language, separator) from it."""
-    path = site / LUNR_INDEX
-    if path.is_file():
-        config = json.loads(path.read_text(encoding="utf-8"))["config"]
-        path.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
+def _write_empty_lunr_index(site: Path) -> None:
+    """Material's script fetches search/search_index.json (MkDocs, ProperDocs); with Pagefind it needs only the
+    configuration from it. Zensical's search is its own (search.json): nothing to write there."""
+    if not (site / "search.json").is_file():
+        (site / LUNR_INDEX).parent.mkdir(exist_ok=True)
+        (site / LUNR_INDEX).write_text(json.dumps({"config": LUNR_CONFIG, "docs": []}, separators=(",", ":")),
+                                       encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,13 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     which = commands.add_parser("choose", help="print the engine (lunr or pagefind) for a setting and a corpus")
     which.add_argument("setting", help=", ".join(SETTINGS))
     which.add_argument("--seeds", type=Path, default=Path("seeds"))
+    which.add_argument("--env", action="store_true", help="print the variables the build runs with instead")
     build = commands.add_parser("index", help="index a built site with Pagefind (nothing to do for lunr)")
     build.add_argument("site", type=Path)
     build.add_argument("--engine", choices=ENGINES, default="pagefind")
     args = parser.parse_args(argv)
     try:
         if args.command == "choose":
-            print(choose(args.setting, count_articles(args.seeds)))
+            engine = choose(args.setting, count_articles(args.seeds))
+            print(" ".join(f"{k}={v}" for k, v in environment(engine).items()) if args.env else engine)
         elif args.engine == "pagefind":
             done = index(args.site)
             print(f"Pagefind: indexed {done.pages} pages in {done.seconds:.2f} s "

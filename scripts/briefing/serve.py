@@ -107,8 +107,9 @@ class SiteBuilder:
                     built[src] = file.dest_uri
                     if file.is_documentation_page():
                         Page(None, file, config)  # as a full build makes a page that is not in the nav
-            plugin = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
-            plugin.search_index = type(plugin.search_index)(**plugin.config)  # this build's entries only
+            plugin = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+            if plugin:  # none where an engine's search plugin makes no lunr index
+                plugin.search_index = type(plugin.search_index)(**plugin.config)  # this build's entries only
             self._pages.start()
             now = [files.get_file_from_path(src) for src in changed if src not in went]
             pages = [file for file in now if file.is_documentation_page()]
@@ -190,7 +191,11 @@ class _SearchByPage(BasePlugin):
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, *, page, config, nav):
-        entries = _search_index(config).entries
+        index = _search_index(config)
+        if index is None:
+            self.rendered += 1
+            return context
+        entries = index.entries
         self._entries[page.file.src_uri] = entries[self._seen:]
         self._seen = len(entries)
         self.rendered += 1
@@ -198,7 +203,9 @@ class _SearchByPage(BasePlugin):
 
     @event_priority(100)  # before the search plugin writes the index
     def on_post_build(self, *, config):
-        _search_index(config).entries = [entry for src in self._order for entry in self._entries.get(src, ())]
+        index = _search_index(config)
+        if index is not None:
+            index.entries = [entry for src in self._order for entry in self._entries.get(src, ())]
         for src in set(self._entries) - set(self._order):
             del self._entries[src]
         if self.last is None:
@@ -206,7 +213,8 @@ class _SearchByPage(BasePlugin):
 
 
 def _search_index(config):
-    return next(plugin.search_index for plugin in config.plugins.values() if hasattr(plugin, "search_index"))
+    """Material's lunr index being built; None where the search plugin makes none (disabled)."""
+    return next((plugin.search_index for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
 
 
 def _remove(root: Path, target: Path) -> None:
@@ -396,7 +404,7 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None, search
     except search.SearchError as error:
         print(error, file=sys.stderr)
         return 1
-    os.environ[search.ENV] = engine  # mkdocs.yml's extra.briefing_search, read by each load_config
+    os.environ.update(search.environment(engine))  # read by mkdocs.yml at each load_config
     generator = Generator(seed_dir, docs_dir, site_url=serve_url)
     outcome = generator.run()
     if outcome.problems:
