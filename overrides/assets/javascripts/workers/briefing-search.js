@@ -58,6 +58,9 @@ const SHOWN = 10
 // The pages of a person, a theme or a place (not articles: main.html marks them page:named), looked up apart,
 // so that the page titled by the query is found however many articles repeat its words.
 const NAMED = 3
+// Material asks at every key: a query that a newer one replaces within this time is not searched, and one
+// replaced while it searched loads no pages, so that the last key's answer does not wait behind the others'.
+const SETTLE_MS = 40
 
 function escapeHTML(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
@@ -72,7 +75,12 @@ function pagefind() {
     const terms = Object.fromEntries(words(query).split(" ").filter(Boolean).map(word => [word, true]))
     if (!query.trim())
       return { items: [] }
+    await new Promise(resolve => setTimeout(resolve, SETTLE_MS))
+    if (query !== latest)
+      return null
     const [all, named] = await Promise.all([engine.search(query), engine.search(query, { filters: { page: "named" } })])
+    if (query !== latest)
+      return null
     const shown = all.results.slice(0, SHOWN), candidates = named.results.slice(0, NAMED)
     const loaded = await Promise.all(shown.concat(candidates).map(result => result.data()))
     // A named page titled by the query comes first, wherever Pagefind ranked it; else Pagefind's order stands.
@@ -102,7 +110,7 @@ function pagefind() {
       case QUERY: {
         latest = message.data
         const result = await answer(message.data)
-        if (message.data === latest)
+        if (result && message.data === latest)
           self.postMessage({ type: RESULT, data: result })
         break
       }
