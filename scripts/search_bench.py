@@ -115,7 +115,7 @@ def report(rows: list[dict]) -> str:
             else:
                 build = (f"{r['generator_s']:.1f} + {r['pagefind_mkdocs_s']:.1f} + {r['index_s']:.1f} "
                          f"= {pagefind_total:.1f}")
-                increase = (f"+{100 * (pagefind_total - lunr_total) / lunr_total:.0f}% "
+                increase = (f"{100 * (pagefind_total - lunr_total) / lunr_total:+.0f}% "
                             f"(indexing alone +{100 * r['index_s'] / lunr_total:.0f}%)")
                 size = f" (bundle {r['bundle_mb']:.1f} MB)"
             lines.append(f"| {r['n']:,} | {engine}{size} | {median(seconds):.2f} ({min(seconds):.2f}–{max(seconds):.2f}) "
