@@ -239,3 +239,33 @@ def test_make_serve_indexes_an_edit_again(tmp_path, browser):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def _crowded_seeds(folder):
+    """A name that a dozen long articles repeat, in their headlines too, quoted once (a short profile), and one whose first name begins
+    another's (Bill Carver; Billy Joel, of the Carver Foundation), so that each engine's own ranking puts an article or the wrong person
+    first: what the worker's names-first step is for."""
+    folder.mkdir()
+    shutil.copy(ROOT / "seeds" / "themes.yml", folder / "themes.yml")
+    crowd = " ".join(["Dana Whitfield's plan for the port was debated again, and Dana Whitfield's critics spoke."] * 12)
+    for n in range(1, 13):
+        body = [f"Coverage of the port, part {n}. {crowd}", f"Officials weighed the sanctions in week {n}. {crowd}"]
+        if n == 1:
+            body.append("“The port will open on time,” said Dana Whitfield, director of the Harbour Trust.")
+        if n == 2:
+            body.append("“The bridge is the priority,” said Bill Carver, an engineer at Northgate Advisory.")
+        body.append(f"“The ferries matter more,” said Billy Joel, director of the Carver Foundation, in week {n}.")
+        (folder / f"port-{n:02d}.txt").write_text(f"Dana Whitfield and the port, part {n}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("engine", engines.ENGINES)
+def test_a_name_lands_on_its_page_however_many_articles_repeat_it(browser, tmp_path, engine):
+    site = build_site(_crowded_seeds(tmp_path / "seeds"), tmp_path / "project", search=engine)
+    with serve(site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        found = {name: search(page, name, quiet_ms=600)[:3] for name in ("Dana Whitfield", "Bill Carver", "Billy Joel")}
+        page.close()
+    assert {name: top[0] if top else None for name, top in found.items()} == {
+        "Dana Whitfield": "Dana Whitfield", "Bill Carver": "Bill Carver", "Billy Joel": "Billy Joel"}, found
