@@ -38,17 +38,25 @@ endif
 docs: $(INSTALLED)
 	$(PY) scripts/build.py
 
+# The site's search (README: Reading, searching, hosting): Material's built-in lunr, Pagefind (indexed after the
+# engine's build), or auto: Pagefind from scripts/briefing/search.py's PAGEFIND_FROM articles on.
+SEARCH ?= auto
+SEARCH_ENGINE = $(shell $(PY) scripts/search.py choose $(SEARCH) --seeds seeds)
+SEARCH_ENV = $(shell $(PY) scripts/search.py choose $(SEARCH) --seeds seeds --env)
+
 # Built beside site/ and swapped in only when the strict build succeeded.
 site: docs $(ENV_$(ENGINE))
+	@test -n "$(SEARCH_ENGINE)"  # SEARCH= lunr, pagefind or auto
 	rm -rf .site.tmp
-	$(BUILD_$(ENGINE))
+	$(SEARCH_ENV) $(BUILD_$(ENGINE))
+	$(PY) scripts/search.py index .site.tmp --engine $(SEARCH_ENGINE)
 	rm -rf site && mv .site.tmp site
 
 # One process generates, builds and serves; on each change to seeds/ it regenerates and rebuilds only the pages
 # that changed, then reloads the open pages (scripts/briefing/serve.py). `scripts/build.py --watch` regenerates
 # alone, for another server.
 serve: $(INSTALLED)
-	$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000
+	$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000 --search $(SEARCH)
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
 $(CHROMIUM):

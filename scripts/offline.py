@@ -27,6 +27,8 @@ plugins:
 extra:
   polyfills:
     - {VENDORED}
+  # Pagefind fetches its index, which file:// refuses: the bundle keeps the built-in search, whatever the size.
+  briefing_search: lunr
 """
 
 

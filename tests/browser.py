@@ -67,11 +67,16 @@ def read_to_the_end(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def search(page, query: str) -> list[str]:
-    """Type query into Material's search box as a reader does; the titles of the result pages, in order."""
+def search(page, query: str, quiet_ms: int = 300) -> list[str]:
+    """Type query into Material's search box as a reader does; the titles of the result pages, in order, once
+    the list has not changed for quiet_ms (longer on a large site, whose answers to the last keys take longer)."""
     page.keyboard.press("Escape")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("")
+    # The box emptied: the worker has answered every earlier query (it answers in order), so no count of an
+    # earlier query's results is read below as this one's, however slow the index.
+    page.locator("input.md-search__input").press("Backspace")
+    page.wait_for_function("!document.querySelector('.md-search-result__meta')?.textContent.match(/matching/)")
     page.locator("input.md-search__input").type(query, delay=20)
     page.wait_for_function(
         # Material writes large counts short: "12 matching documents", "1.1k matching documents".
@@ -84,7 +89,7 @@ def search(page, query: str) -> list[str]:
         page.wait_for_timeout(150)
         now = titles.all_inner_texts()
         settled = settled + 1 if now == shown else 0
-        if settled == 2:
+        if settled * 150 >= quiet_ms:
             break
         shown = now
     return shown

@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from briefing.search import environment  # noqa: E402
 
 
 def generate(seeds: Path, project: Path) -> subprocess.CompletedProcess:
@@ -30,14 +32,20 @@ ENGINES = {
 }
 
 
-def engine_build(project: Path, engine: str, site_dir: str = "site") -> subprocess.CompletedProcess:
-    """One engine's strict build of project/docs with the project's mkdocs.yml, into project/site_dir."""
+def engine_build(project: Path, engine: str, site_dir: str = "site", search: str = "lunr",
+                 index: bool = True) -> subprocess.CompletedProcess:
+    """One engine's strict build of project/docs with the project's mkdocs.yml, into project/site_dir; with
+    search="pagefind", then indexed by Pagefind as `make site SEARCH=pagefind` does (unless index=False)."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     if not (project / "overrides").exists():
         (project / "overrides").symlink_to(ROOT / "overrides")
     command, env = ENGINES[engine](site_dir)
-    return subprocess.run(command, cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    built = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment(search), **env})
+    if built.returncode != 0 or search == "lunr" or not index:
+        return built
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "search.py"), "index", str(project / site_dir),
+                           "--engine", search], capture_output=True, text=True)
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
@@ -45,10 +53,11 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     return engine_build(project, "mkdocs")
 
 
-def build_site(seeds: Path, project: Path, engine: str = "mkdocs") -> Path:
-    """Generate and build; fail loudly with the tools' own output. Returns project/site."""
+def build_site(seeds: Path, project: Path, engine: str = "mkdocs", search: str = "lunr") -> Path:
+    """Generate and build (and index, for search="pagefind"); fail loudly with the tools' own output. Returns
+    project/site."""
     project.mkdir(parents=True, exist_ok=True)
-    for step in (lambda: generate(seeds, project), lambda: engine_build(project, engine)):
+    for step in (lambda: generate(seeds, project), lambda: engine_build(project, engine, search=search)):
         result = step()
         assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

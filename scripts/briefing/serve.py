@@ -43,6 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
+from . import search
 from .build import Generator, Outcome
 
 class SiteBuilder:
@@ -106,8 +107,9 @@ class SiteBuilder:
                     built[src] = file.dest_uri
                     if file.is_documentation_page():
                         Page(None, file, config)  # as a full build makes a page that is not in the nav
-            search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
-            search.search_index = type(search.search_index)(**search.config)  # this build's entries only
+            plugin = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+            if plugin:  # none where an engine's search plugin makes no lunr index
+                plugin.search_index = type(plugin.search_index)(**plugin.config)  # this build's entries only
             self._pages.start()
             now = [files.get_file_from_path(src) for src in changed if src not in went]
             pages = [file for file in now if file.is_documentation_page()]
@@ -189,7 +191,11 @@ class _SearchByPage(BasePlugin):
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, *, page, config, nav):
-        entries = _search_index(config).entries
+        index = _search_index(config)
+        if index is None:
+            self.rendered += 1
+            return context
+        entries = index.entries
         self._entries[page.file.src_uri] = entries[self._seen:]
         self._seen = len(entries)
         self.rendered += 1
@@ -197,7 +203,9 @@ class _SearchByPage(BasePlugin):
 
     @event_priority(100)  # before the search plugin writes the index
     def on_post_build(self, *, config):
-        _search_index(config).entries = [entry for src in self._order for entry in self._entries.get(src, ())]
+        index = _search_index(config)
+        if index is not None:
+            index.entries = [entry for src in self._order for entry in self._entries.get(src, ())]
         for src in set(self._entries) - set(self._order):
             del self._entries[src]
         if self.last is None:
@@ -205,7 +213,8 @@ class _SearchByPage(BasePlugin):
 
 
 def _search_index(config):
-    return next(plugin.search_index for plugin in config.plugins.values() if hasattr(plugin, "search_index"))
+    """Material's lunr index being built; None where the search plugin makes none (disabled)."""
+    return next((plugin.search_index for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
 
 
 def _remove(root: Path, target: Path) -> None:
@@ -215,6 +224,53 @@ def _remove(root: Path, target: Path) -> None:
         if folder == root or not folder.is_dir() or any(folder.iterdir()):
             break
         folder.rmdir()
+
+
+class Indexer:
+    """Pagefind's index of the served site (README: Reading, searching, hosting), made again after each build that
+    writes the search index: in a thread, so that the next edit's first round does not wait for it (Pagefind
+    runs in its own process). A build while it runs asks for one more run after it; never two at once."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self._wanted, self._running = False, False
+        self._lock = threading.Condition()
+        self.runs = 0
+
+    def now(self) -> None:
+        """Index before returning (the first build: the site is not served before its search works)."""
+        self._index()
+
+    def request(self) -> None:
+        with self._lock:
+            self._wanted = True
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._loop, daemon=True).start()
+
+    def wait(self, timeout: float = 120) -> bool:
+        """Wait until no run is going or asked for; whether that came in time."""
+        with self._lock:
+            return self._lock.wait_for(lambda: not self._running, timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    self._running = False
+                    self._lock.notify_all()
+                    return
+                self._wanted = False
+            try:
+                self._index()
+            except search.SearchError as error:
+                print(error, file=sys.stderr, flush=True)
+
+    def _index(self) -> None:
+        done = search.index(self.site_dir)
+        self.runs += 1
+        print(f"Pagefind: indexed {done.pages} pages in {done.seconds:.2f} s", flush=True)
 
 
 class _Snapshot:
@@ -331,7 +387,7 @@ class EditLoop:
         return data
 
 
-def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int:
+def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None, search_setting: str = "lunr") -> int:
     # MkDocs asks the environment for SOURCE_DATE_EPOCH for every page of every build, and a missing variable
     # costs a raised KeyError each time (a few tenths of a second a rebuild at 3,000 pages): the server's start
     # is the build date, as it would be without it.
@@ -343,6 +399,12 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     docs_dir = config_file.parent / raw.get("docs_dir", "docs")
     host, port = (dev_addr or raw.get("dev_addr") or "127.0.0.1:8000").rsplit(":", 1)
     serve_url = _serve_url(host, int(port), urlsplit(raw.get("site_url") or "/").path)
+    try:
+        engine = search.choose(search_setting, search.count_articles(seed_dir))
+    except search.SearchError as error:
+        print(error, file=sys.stderr)
+        return 1
+    os.environ.update(search.environment(engine))  # read by mkdocs.yml at each load_config
     generator = Generator(seed_dir, docs_dir, site_url=serve_url)
     outcome = generator.run()
     if outcome.problems:
@@ -352,6 +414,7 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
     watched = [config_file] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     site_dir = Path(tempfile.mkdtemp(prefix="briefing-serve-"))
     site = SiteBuilder(config_file, site_dir, serve_url)
+    indexer = Indexer(site_dir) if engine == "pagefind" else None
     theme = _Snapshot(*watched)
     first_outcome = [outcome]
 
@@ -370,6 +433,8 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
             return
         print(f"{outcome.summary}; MkDocs rendered {site.rendered} pages ({site.kind}), "
               f"{time.perf_counter() - started:.2f} s in all", flush=True)
+        if first and indexer:
+            indexer.now()
         if site.kind == "full":
             # Millions of objects now live as long as the server: the collector need not scan them again.
             gc.collect()
@@ -382,6 +447,8 @@ def serve(seed_dir: Path, config_file: Path, dev_addr: str | None = None) -> int
         # the build share one interpreter).
         open_pages.wait_reloaded(reloaded)
         data = edits.rest(newer=lambda: server._want_rebuild)
+        if indexer and (data is not None or site.kind == "full"):
+            indexer.request()  # the pages and the lunr index are all written now
         if data is not None:
             print(f"{data.summary}, built in {time.perf_counter() - started:.2f} s from the start", flush=True)
 
@@ -424,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles and themes.yml")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     parser.add_argument("--dev-addr", help="host:port to serve at (default: mkdocs.yml's, 127.0.0.1:8000)")
+    parser.add_argument("--search", default="lunr", choices=search.SETTINGS,
+                        help="the site's search: Material's lunr, Pagefind, or auto by the corpus' size")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    return serve(args.seeds, args.config, args.dev_addr)
+    return serve(args.seeds, args.config, args.dev_addr, args.search)
