@@ -53,6 +53,19 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     return engine_build(project, "mkdocs")
 
 
+def names_seeds(work: Path) -> Path:
+    """A seeds folder of real-length articles: the annotated news, the fixture where Ted Cruz, Heidi Cruz and Teddy
+    Goff speak, and the project's seeds."""
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for folder in ("news", "news-holdout", "search-names"):
+        for path in (ROOT / "tests" / "fixtures" / folder).glob("*.txt"):
+            shutil.copy(path, seeds / path.name)
+    for path in (ROOT / "seeds").glob("*"):
+        shutil.copy(path, seeds / path.name)
+    return seeds
+
+
 def build_site(seeds: Path, project: Path, engine: str = "mkdocs", search: str = "lunr") -> Path:
     """Generate and build (and index, for search="pagefind"); fail loudly with the tools' own output. Returns
     project/site."""

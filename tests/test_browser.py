@@ -89,19 +89,11 @@ def test_in_a_corpus_of_real_length_a_persons_full_name_finds_their_page_first(p
     fixture where Ted Cruz, Heidi Cruz and Teddy Goff all speak: Material appends a wildcard to every query
     word, so "Ted" also matches "Teddy". The twenty most quoted names, and those three, land on their own page."""
     import json
-    import shutil
 
-    from site_build import build_site
+    from site_build import build_site, names_seeds
 
     work = tmp_path_factory.mktemp("names")
-    seeds = work / "seeds"
-    seeds.mkdir()
-    for folder in ("news", "news-holdout", "search-names"):
-        for path in (ROOT / "tests" / "fixtures" / folder).glob("*.txt"):
-            shutil.copy(path, seeds / path.name)
-    for path in (ROOT / "seeds").glob("*"):
-        shutil.copy(path, seeds / path.name)
-    site = build_site(seeds, work / "project")
+    site = build_site(names_seeds(work), work / "project")
     corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     spoken = {}
     for q in corpus["quotes"] + corpus["reported"]:

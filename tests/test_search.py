@@ -16,7 +16,7 @@ import pytest
 
 from briefing import search as engines
 from browser import chromium, search, serve
-from site_build import ROOT, build_site
+from site_build import ROOT, build_site, names_seeds
 from test_browser import QUERIES
 from test_serve import _project, fetch, free_port, wait_for
 
@@ -63,14 +63,7 @@ def names_site(tmp_path_factory):
     """Real-length articles (the annotated news and the seed) and the fixture where Ted Cruz, Heidi Cruz and Teddy
     Goff speak, built with Pagefind; and the twenty people quoted most in it."""
     work = tmp_path_factory.mktemp("pagefind-names")
-    seeds = work / "seeds"
-    seeds.mkdir()
-    for folder in ("news", "news-holdout", "search-names"):
-        for path in (ROOT / "tests" / "fixtures" / folder).glob("*.txt"):
-            shutil.copy(path, seeds / path.name)
-    for path in (ROOT / "seeds").glob("*"):
-        shutil.copy(path, seeds / path.name)
-    site = build_site(seeds, work / "project", search="pagefind")
+    site = build_site(names_seeds(work), work / "project", search="pagefind")
     from search_eval import most_quoted
 
     corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
