@@ -127,6 +127,9 @@ def _organisation_first_words(paragraphs: tuple[str, ...]) -> set[str]:
     return found
 
 
+# Roles that speak for an organisation and name none themselves ("Vinzenz Mathys, spokesperson").
+_SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "a spokesperson", "a spokesman",
+               "a spokeswoman", "press officer", "press secretary"}
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'´\-])[^\W\d_a-z][\w’'´\-]*")
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'´\-]+)\b(?! [A-Z])")
 
@@ -155,6 +158,8 @@ class Cast:
         self.gender: dict[str, str] = {}
         self.about: dict[str, set[str]] = {}  # words that describe each person: role, organisation, title
         self.introduced: dict[str, tuple[str | None, str | None]] = {}  # role, organisation where first named
+        self.last_organisation: tuple[str, int] | None = None  # the organisation that spoke last, and where
+        self.now = 0  # the paragraph being attributed
         self._by_tail: dict[str, list[tuple[int, int, str]]] = {}  # the registry, by each tail of each name
         titled, evidenced, acting = set(), set(), set()
         name_start: dict[tuple[int, int], int] = {}  # (paragraph, offset inside a full name) → where it starts
@@ -324,6 +329,9 @@ class Cast:
         org = (person.organisation if person else None) or mention.organisation
         if not org and (role == introduced_role or not mention.role):
             org = introduced_org  # the organisation of the role it was introduced with, not of another
+        if not org and role and role.lower() in _SPEAKS_FOR and self.last_organisation \
+                and self.now - self.last_organisation[1] <= 1:
+            org = self.last_organisation[0]  # '… FINMA said … "…," said Vinzenz Mathys, spokesperson'
         if org and " " not in org and any(n.split()[-1] == org for n in self.people.keys() | self.person_like):
             # "Clinton spokesman", "Trump lawyer": a person's name is who they work for, not an organisation
             role, org = roles.with_owner(role, org), None
@@ -340,7 +348,14 @@ class Cast:
         return full in self.people or full in self.person_like
     def fits(self, name: str, gender: str | None) -> bool:
         return self.gender.get(name, gender) == gender
+    def organisation_spoke(self, text: str, paragraph: int) -> None:
+        """An organisation the article names spoke ("FINMA, the Swiss regulator, said"): a spokesperson quoted next,
+        with no organisation of their own, speaks for it."""
+        organisation = roles.clean_organisation(text) if text[:1].isupper() else None
+        self.last_organisation = (organisation, paragraph) if organisation and not is_place(organisation) else None
+
     def spoke(self, name: str | None, paragraph: int | None = None) -> None:
+        self.last_organisation = None  # a person spoke since
         if name:
             if paragraph:
                 self.spoken_in[name] = paragraph

@@ -271,8 +271,8 @@ def reported_candidates(text: str, spans: list[Span]):
         if _PASSIVE.search(before):
             continue  # "He was accused of fraud", "Smith has been told to leave": spoken to or of, not speaking
         subject = mentions.subject_before_verb(before)
-        if subject is None or subject.kind == "other":
-            continue
+        if subject is None or subject.kind == "other" and not subject.text[:1].isupper():
+            continue  # an organisation that speaks is kept: its spokesperson may be quoted next
         # The subject must be the sentence's own, not a noun deep inside an earlier clause: its clause is short.
         if len(re.split(r"[,;:]\s", before.rstrip(" ,"))[-1].split()) > 14 and not before.rstrip().endswith(","):
             continue

@@ -260,8 +260,9 @@ def organisation_name(text: str | None) -> str | None:
 def with_owner(role: str | None, owner: str) -> str | None:
     """The role as written with the person it serves put back: ("former administration official", "Obama") →
     "former Obama administration official"."""
-    if not role:
-        return role
-    words = role.split()
-    lead = next((i for i, w in enumerate(words) if w.lower() not in _QUALIFIERS), len(words))
+    words = (role or "").split()
+    if not words or owner in words:
+        return role  # put back already, when the person was met before
+    # after "former" or "senior", before the head ("Trump general": the last word is the head whatever it is)
+    lead = next((i for i, w in enumerate(words[:-1]) if w.lower() not in _QUALIFIERS), len(words) - 1)
     return " ".join(words[:lead] + [owner] + words[lead:])

@@ -166,7 +166,10 @@ MENTION_SIEVES: dict[str, tuple[str, tuple[MentionSieve, ...]]] = {
 def resolve(mention: Mention | None, where: tuple[int, int], cast: Cast, nearby: str = "") -> tuple[str | None, str]:
     """(speaker name or None, method) for a mention at (paragraph, offset)."""
     if mention is None or mention.kind not in MENTION_SIEVES:
+        if mention is not None:
+            cast.organisation_spoke(mention.text, where[0])
         return None, EXPLICIT  # somebody unnamed ("a spokeswoman"), or an organisation
+    cast.now = where[0]
     method, sieves = MENTION_SIEVES[mention.kind]
     if mention.kind == "pronoun":
         # The pronoun is the subject: only names before it can be whom it stands for ('She told Trump: "…"').
