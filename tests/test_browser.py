@@ -141,7 +141,8 @@ def test_a_theme_page_opens_on_its_first_paragraph_with_its_rules_folded(browser
         rules = page.locator("details.theme-rules li").first
         assert not rules.is_visible(), theme
         page.locator("details.theme-rules summary").click()
-        assert rules.is_visible() and rules.bounding_box()["y"] > first["y"], theme
+        rules.wait_for(state="visible", timeout=5000)  # Material opens a details block with a transition
+        assert rules.bounding_box()["y"] > first["y"], theme
     context.close()
 
 
