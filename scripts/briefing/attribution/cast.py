@@ -128,8 +128,7 @@ def _organisation_first_words(paragraphs: tuple[str, ...]) -> set[str]:
 
 
 # Roles that speak for an organisation and name none themselves ("Vinzenz Mathys, spokesperson").
-_SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "a spokesperson", "a spokesman",
-               "a spokeswoman", "press officer", "press secretary"}
+_SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "press officer", "press secretary"}
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'´\-])[^\W\d_a-z][\w’'´\-]*")
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+\.?) ([A-Z][\w’'´\-]+)\b(?! [A-Z])")
 

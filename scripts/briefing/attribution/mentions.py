@@ -178,7 +178,7 @@ _TIME_AT_END = re.compile(r"(?:,\s*)?\s+(?:(?:on|last|this|next|early|late|earli
                           + lexicon.alternation("calendar.txt") + r"|week|month|year|weekend)(?:\s+(?:night|morning|"
                           r"afternoon|evening))?)(?:\s+\d{1,2})?,?$", re.I)
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:in|since|until|till|by|of|for|during|before|after|from|through|to|"
-                                  r"between|and|or|than|since)\s*$", re.I)
+                                  r"between|and|or|than)\s*$", re.I)
 _DASH_PAIR = re.compile(r"\s+(?:—|–|―|--|-)(?:\s+|$)|\s*[—―]\s*(?=[^\W\d_]|$)")
 
 
